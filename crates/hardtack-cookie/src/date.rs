@@ -1,1 +1,882 @@
-//! Cookie dates.
+//! Dates in cookies and HTTP fields.
+//!
+//! Cookies use two date grammars, one for each direction:
+//!
+//! * A **user agent** reading `Expires` must accept whatever servers send.
+//!   [`parse_cookie_date`] runs the lenient token algorithm of RFC 6265bis
+//!   §5.1.1. It reads IMF-fixdate, RFC 850, asctime and many broken variants.
+//! * A **server** must send an IMF-fixdate (RFC 9110 §5.6.7), such as
+//!   `Sun, 06 Nov 1994 08:49:37 GMT`. [`write_imf_fixdate`] and [`HttpDate`]
+//!   write one. [`parse_imf_fixdate`] checks one strictly and reports where it
+//!   is wrong.
+//!
+//! All of these work on the stack and never allocate. They return UTC
+//! instants with whole seconds.
+//!
+//! # Representable years
+//!
+//! IMF-fixdate has a four-digit year, and the cookie-date algorithm rejects
+//! years before 1601. So this module uses years 1601 to 9999, in both
+//! directions. [`is_representable`] tells whether an instant is in that range.
+//!
+//! ```
+//! use hardtack_cookie::date::{HttpDate, parse_cookie_date, parse_imf_fixdate};
+//!
+//! let sent = parse_cookie_date(b"Sunday, 06-Nov-94 08:49:37 GMT").unwrap();
+//! assert_eq!(HttpDate(sent).to_string(), "Sun, 06 Nov 1994 08:49:37 GMT");
+//! assert_eq!(parse_imf_fixdate(b"Sun, 06 Nov 1994 08:49:37 GMT"), Ok(sent));
+//! ```
+
+use core::fmt;
+
+use nom::Parser;
+use nom::bytes::{tag, take, take_while_m_n};
+use nom::combinator::eof;
+use nom::error::{ErrorKind, ParseError};
+use nom::{Err, Mode, OutputMode, PResult};
+use time::{Date, Month, OffsetDateTime, PrimitiveDateTime, Time, UtcOffset, Weekday};
+
+/// The first year this module reads or writes.
+///
+/// RFC 6265bis §5.1.1 rejects cookie dates before 1601.
+const MIN_YEAR: u16 = 1601;
+
+/// The last year this module reads or writes: IMF-fixdate has four digits.
+const MAX_YEAR: u16 = 9999;
+
+/// Length of an IMF-fixdate, such as `Sun, 06 Nov 1994 08:49:37 GMT`.
+const IMF_FIXDATE_LEN: usize = 29;
+
+// ---------------------------------------------------------------------------
+// RFC 6265bis §5.1.1: the cookie-date algorithm
+// ---------------------------------------------------------------------------
+
+/// Parses an `Expires` value with the RFC 6265bis §5.1.1 algorithm.
+///
+/// A user agent must use this algorithm when it reads `Expires`. The input is
+/// split into tokens at delimiters. Delimiters are HTAB, `SP` to `/`, `;` to
+/// `@`, `[` to `` ` `` and `{` to `~`. Each token is then checked against the
+/// date parts in order: time (`h:m:s`, 1 or 2 digits each), day of month
+/// (1 or 2 digits), month (the first three letters, in any case) and year
+/// (2 to 4 digits). A number part may be followed by a non-digit and any other
+/// bytes. The first token that matches a part sets it, and later matches are
+/// ignored. Tokens that match nothing are ignored, so weekday and time zone
+/// names are ignored too.
+///
+/// Years 70 to 99 become 1970 to 1999, and years 0 to 69 become 2000 to 2069.
+///
+/// Returns `None` if a part is missing, the year is before 1601, the day is
+/// outside 1 to 31, the hour is above 23, the minute or second is above 59, or
+/// the date does not exist (such as 30 February). A leap second (`:60`) is
+/// rejected too. The result is in UTC.
+///
+/// The time taken is linear in the input length.
+///
+/// # Examples
+///
+/// ```
+/// use hardtack_cookie::date::parse_cookie_date;
+/// use time::macros::datetime;
+///
+/// let expected = Some(datetime!(1994-11-06 08:49:37 UTC));
+/// assert_eq!(parse_cookie_date(b"Sun, 06 Nov 1994 08:49:37 GMT"), expected);
+/// assert_eq!(parse_cookie_date(b"Sunday, 06-Nov-94 08:49:37 GMT"), expected);
+/// assert_eq!(parse_cookie_date(b"Sun Nov  6 08:49:37 1994"), expected);
+///
+/// assert_eq!(parse_cookie_date(b"Thu, 10-Sep-69 20:00:00 GMT"), Some(datetime!(2069-09-10 20:00:00 UTC)));
+/// assert_eq!(parse_cookie_date(b"Sat, 30 Feb 2030 00:00:00 GMT"), None);
+/// assert_eq!(parse_cookie_date(b"tomorrow"), None);
+/// ```
+pub fn parse_cookie_date(input: &[u8]) -> Option<OffsetDateTime> {
+    let mut parts = CookieDateParts::default();
+    input
+        .split(|&byte| is_delimiter(byte))
+        .filter(|token| !token.is_empty())
+        .for_each(|token| parts.offer(token));
+    parts.finish()
+}
+
+/// `delimiter = %x09 / %x20-2F / %x3B-40 / %x5B-60 / %x7B-7E`
+const fn is_delimiter(byte: u8) -> bool {
+    matches!(byte, 0x09 | 0x20..=0x2F | 0x3B..=0x40 | 0x5B..=0x60 | 0x7B..=0x7E)
+}
+
+/// The parts found so far, each set by the first token that matches it.
+#[derive(Default)]
+struct CookieDateParts {
+    time: Option<(u8, u8, u8)>,
+    day: Option<u8>,
+    month: Option<Month>,
+    year: Option<u16>,
+}
+
+impl CookieDateParts {
+    /// Step 2 of the algorithm: a token sets at most one part, tried in a
+    /// fixed order, so `12` is a day once a time is known and a year after that.
+    fn offer(&mut self, token: &[u8]) {
+        if self.time.is_none()
+            && let Some(time) = cookie_time(token)
+        {
+            self.time = Some(time);
+            return;
+        }
+        if self.day.is_none()
+            && let Some(day) = number_field(token, 1, 2)
+        {
+            self.day = u8::try_from(day).ok();
+            return;
+        }
+        if self.month.is_none()
+            && let Some(month) = token.get(..3).and_then(month_from_name_ignore_case)
+        {
+            self.month = Some(month);
+            return;
+        }
+        if self.year.is_none() {
+            self.year = number_field(token, 2, 4);
+        }
+    }
+
+    /// Steps 3 to 7: expand two-digit years, check ranges, build the instant.
+    fn finish(self) -> Option<OffsetDateTime> {
+        let (hour, minute, second) = self.time?;
+        let day = self.day?;
+        let month = self.month?;
+        let year = match self.year? {
+            year @ 70..=99 => year + 1900,
+            year @ 0..=69 => year + 2000,
+            year => year,
+        };
+        // `Date` and `Time` would reject most of these too; checking them here
+        // keeps step 5 readable as the spec states it.
+        if !(1..=31).contains(&day) || year < MIN_YEAR || hour > 23 || minute > 59 || second > 59 {
+            return None;
+        }
+        let date = Date::from_calendar_date(i32::from(year), month, day).ok()?;
+        let time = Time::from_hms(hour, minute, second).ok()?;
+        Some(PrimitiveDateTime::new(date, time).assume_utc())
+    }
+}
+
+/// `time = hms-time [ non-digit *OCTET ]`, where
+/// `hms-time = time-field ":" time-field ":" time-field` and
+/// `time-field = 1*2DIGIT`.
+fn cookie_time(token: &[u8]) -> Option<(u8, u8, u8)> {
+    let (hour, rest) = leading_number(token, 2)?;
+    let (minute, rest) = leading_number(rest.strip_prefix(b":")?, 2)?;
+    let (second, rest) = leading_number(rest.strip_prefix(b":")?, 2)?;
+    if starts_with_digit(rest) {
+        return None;
+    }
+    // Two digits always fit in a `u8`.
+    Some((
+        u8::try_from(hour).ok()?,
+        u8::try_from(minute).ok()?,
+        u8::try_from(second).ok()?,
+    ))
+}
+
+/// `min*max DIGIT [ non-digit *OCTET ]`: the day-of-month and year
+/// productions.
+fn number_field(token: &[u8], min: usize, max: usize) -> Option<u16> {
+    let (value, rest) = leading_number(token, max)?;
+    let digits = token.len().saturating_sub(rest.len());
+    (digits >= min && !starts_with_digit(rest)).then_some(value)
+}
+
+/// Reads 1 to `max` (at most 4) leading digits. Returns their value and the
+/// bytes after them.
+fn leading_number(bytes: &[u8], max: usize) -> Option<(u16, &[u8])> {
+    let count = bytes
+        .iter()
+        .take(max.min(4))
+        .take_while(|byte| byte.is_ascii_digit())
+        .count();
+    let (digits, rest) = bytes.split_at_checked(count)?;
+    if digits.is_empty() {
+        return None;
+    }
+    Some((decimal(digits), rest))
+}
+
+fn starts_with_digit(bytes: &[u8]) -> bool {
+    bytes.first().is_some_and(u8::is_ascii_digit)
+}
+
+/// The value of at most four ASCII digits.
+fn decimal(digits: &[u8]) -> u16 {
+    digits
+        .iter()
+        .fold(0, |value, &digit| value * 10 + u16::from(digit - b'0'))
+}
+
+/// `month = ( "jan" / "feb" / ... / "dec" ) *OCTET`, case-insensitively.
+fn month_from_name_ignore_case(name: &[u8]) -> Option<Month> {
+    match name {
+        [a, b, c] => month_from_name(&[
+            a.to_ascii_uppercase(),
+            b.to_ascii_lowercase(),
+            c.to_ascii_lowercase(),
+        ]),
+        _ => None,
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Names shared by the IMF-fixdate reader and writer
+// ---------------------------------------------------------------------------
+
+/// `month` in RFC 9110 `date1`: case-sensitive.
+fn month_from_name(name: &[u8]) -> Option<Month> {
+    Some(match name {
+        b"Jan" => Month::January,
+        b"Feb" => Month::February,
+        b"Mar" => Month::March,
+        b"Apr" => Month::April,
+        b"May" => Month::May,
+        b"Jun" => Month::June,
+        b"Jul" => Month::July,
+        b"Aug" => Month::August,
+        b"Sep" => Month::September,
+        b"Oct" => Month::October,
+        b"Nov" => Month::November,
+        b"Dec" => Month::December,
+        _ => return None,
+    })
+}
+
+const fn month_name(month: Month) -> &'static [u8; 3] {
+    match month {
+        Month::January => b"Jan",
+        Month::February => b"Feb",
+        Month::March => b"Mar",
+        Month::April => b"Apr",
+        Month::May => b"May",
+        Month::June => b"Jun",
+        Month::July => b"Jul",
+        Month::August => b"Aug",
+        Month::September => b"Sep",
+        Month::October => b"Oct",
+        Month::November => b"Nov",
+        Month::December => b"Dec",
+    }
+}
+
+/// `day-name` in RFC 9110: case-sensitive.
+fn weekday_from_name(name: &[u8]) -> Option<Weekday> {
+    Some(match name {
+        b"Mon" => Weekday::Monday,
+        b"Tue" => Weekday::Tuesday,
+        b"Wed" => Weekday::Wednesday,
+        b"Thu" => Weekday::Thursday,
+        b"Fri" => Weekday::Friday,
+        b"Sat" => Weekday::Saturday,
+        b"Sun" => Weekday::Sunday,
+        _ => return None,
+    })
+}
+
+const fn weekday_name(weekday: Weekday) -> &'static [u8; 3] {
+    match weekday {
+        Weekday::Monday => b"Mon",
+        Weekday::Tuesday => b"Tue",
+        Weekday::Wednesday => b"Wed",
+        Weekday::Thursday => b"Thu",
+        Weekday::Friday => b"Fri",
+        Weekday::Saturday => b"Sat",
+        Weekday::Sunday => b"Sun",
+    }
+}
+
+// ---------------------------------------------------------------------------
+// RFC 9110 §5.6.7: strict IMF-fixdate
+// ---------------------------------------------------------------------------
+
+/// Why [`parse_imf_fixdate`] rejected its input.
+///
+/// # Examples
+///
+/// ```
+/// use hardtack_cookie::date::{DateErrorKind, parse_imf_fixdate};
+///
+/// let error = parse_imf_fixdate(b"Sun, 06 Nov 1994 08:49:37 UTC").unwrap_err();
+/// assert_eq!(error.kind(), DateErrorKind::Zone);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DateErrorKind {
+    /// A separator (`", "`, `" "` or `":"`) is missing or wrong, or the input
+    /// ends early.
+    Layout,
+    /// The day name is not one of `Mon` to `Sun`, with this exact case.
+    Weekday,
+    /// The day of month is not two digits from `01` to `31`.
+    Day,
+    /// The month name is not one of `Jan` to `Dec`, with this exact case.
+    Month,
+    /// The year is not four digits from `1601` to `9999`.
+    Year,
+    /// The hour, minute or second is not two digits in range. Hours go up to
+    /// 23 and minutes and seconds up to 59; leap seconds are rejected.
+    Time,
+    /// The time zone is not the literal `GMT`.
+    Zone,
+    /// Bytes follow the date.
+    Trailing,
+    /// The date does not exist, such as `30 Feb`.
+    Nonexistent,
+    /// The day name does not match the date.
+    WrongWeekday,
+}
+
+impl DateErrorKind {
+    const fn as_str(self) -> &'static str {
+        match self {
+            Self::Layout => "malformed layout",
+            Self::Weekday => "invalid day name",
+            Self::Day => "invalid day of month",
+            Self::Month => "invalid month name",
+            Self::Year => "invalid year",
+            Self::Time => "invalid time of day",
+            Self::Zone => "time zone is not GMT",
+            Self::Trailing => "trailing bytes",
+            Self::Nonexistent => "nonexistent date",
+            Self::WrongWeekday => "wrong weekday",
+        }
+    }
+}
+
+impl fmt::Display for DateErrorKind {
+    /// Writes a short lowercase description.
+    ///
+    /// ```
+    /// use hardtack_cookie::date::DateErrorKind;
+    ///
+    /// assert_eq!(DateErrorKind::WrongWeekday.to_string(), "wrong weekday");
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// An invalid IMF-fixdate: what is wrong and where.
+///
+/// # Examples
+///
+/// ```
+/// use hardtack_cookie::date::{DateErrorKind, parse_imf_fixdate};
+///
+/// // 6 November 1994 was a Sunday.
+/// let error = parse_imf_fixdate(b"Mon, 06 Nov 1994 08:49:37 GMT").unwrap_err();
+/// assert_eq!(error.kind(), DateErrorKind::WrongWeekday);
+/// assert_eq!(error.offset(), 0);
+/// assert_eq!(error.to_string(), "invalid IMF-fixdate: wrong weekday at byte 0");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct DateError {
+    kind: DateErrorKind,
+    offset: usize,
+}
+
+impl DateError {
+    /// What is wrong.
+    ///
+    /// ```
+    /// use hardtack_cookie::date::{DateErrorKind, parse_imf_fixdate};
+    ///
+    /// let error = parse_imf_fixdate(b"Sun, 06 nov 1994 08:49:37 GMT").unwrap_err();
+    /// assert_eq!(error.kind(), DateErrorKind::Month);
+    /// ```
+    #[must_use]
+    pub const fn kind(&self) -> DateErrorKind {
+        self.kind
+    }
+
+    /// The byte offset where the wrong part starts.
+    ///
+    /// A date that does not exist points at its day of month, and a day name
+    /// that does not match the date points at the day name.
+    ///
+    /// ```
+    /// use hardtack_cookie::date::parse_imf_fixdate;
+    ///
+    /// let error = parse_imf_fixdate(b"Sun, 06 Nov 1994 24:00:00 GMT").unwrap_err();
+    /// assert_eq!(error.offset(), 17);
+    /// ```
+    #[must_use]
+    pub const fn offset(&self) -> usize {
+        self.offset
+    }
+}
+
+impl fmt::Display for DateError {
+    /// Writes `invalid IMF-fixdate: <kind> at byte <offset>`.
+    ///
+    /// ```
+    /// use hardtack_cookie::date::parse_imf_fixdate;
+    ///
+    /// let error = parse_imf_fixdate(b"Sun, 06 Nov 1994").unwrap_err();
+    /// assert_eq!(error.to_string(), "invalid IMF-fixdate: malformed layout at byte 16");
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "invalid IMF-fixdate: {} at byte {}",
+            self.kind, self.offset
+        )
+    }
+}
+
+impl core::error::Error for DateError {}
+
+/// Parses a strict RFC 9110 IMF-fixdate, such as
+/// `Sun, 06 Nov 1994 08:49:37 GMT`.
+///
+/// The input must be exactly 29 bytes in this layout:
+/// `day-name "," SP 2DIGIT SP month SP 4DIGIT SP 2DIGIT ":" 2DIGIT ":" 2DIGIT SP "GMT"`.
+/// Day and month names are case-sensitive. The day name must match the date.
+/// The date must exist, and the time must be 00:00:00 to 23:59:59.
+///
+/// The grammar allows any four-digit year, but years before 1601 are
+/// rejected. [`parse_cookie_date`] rejects them too, and this way every date
+/// read here can be written back with [`write_imf_fixdate`].
+///
+/// Use this to check dates that a server is about to send, or to be strict
+/// about `Date` or `Last-Modified`. A user agent reading `Expires` must use
+/// [`parse_cookie_date`].
+///
+/// # Errors
+///
+/// Returns a [`DateError`] with the first problem found and its byte offset.
+///
+/// # Examples
+///
+/// ```
+/// use hardtack_cookie::date::{DateErrorKind, parse_imf_fixdate};
+/// use time::macros::datetime;
+///
+/// assert_eq!(
+///     parse_imf_fixdate(b"Sun, 06 Nov 1994 08:49:37 GMT"),
+///     Ok(datetime!(1994-11-06 08:49:37 UTC)),
+/// );
+///
+/// // RFC 850 dates are obsolete: the parse stops at the "d" of "Sunday".
+/// let error = parse_imf_fixdate(b"Sunday, 06-Nov-94 08:49:37 GMT").unwrap_err();
+/// assert_eq!((error.kind(), error.offset()), (DateErrorKind::Layout, 3));
+/// ```
+pub fn parse_imf_fixdate(input: &[u8]) -> Result<OffsetDateTime, DateError> {
+    let located = |failure: Failure| DateError {
+        kind: failure.kind.unwrap_or(DateErrorKind::Layout),
+        offset: input.len().saturating_sub(failure.remaining),
+    };
+    match imf_fixdate().parse_complete(input) {
+        Ok((_, instant)) => Ok(instant),
+        Err(Err::Error(failure) | Err::Failure(failure)) => Err(located(failure)),
+        // A complete-mode parse never asks for more input.
+        Err(Err::Incomplete(_)) => Err(DateError {
+            kind: DateErrorKind::Layout,
+            offset: input.len(),
+        }),
+    }
+}
+
+/// `IMF-fixdate = day-name "," SP date1 SP time-of-day SP GMT`
+fn imf_fixdate<'a>() -> impl Parser<&'a [u8], Output = OffsetDateTime, Error = Failure> {
+    let date1 = (
+        labelled(DateErrorKind::Day, two_digits().map_opt(in_range(1, 31))),
+        separator(b" "),
+        labelled(DateErrorKind::Month, take(3_usize).map_opt(month_from_name)),
+        separator(b" "),
+        labelled(
+            DateErrorKind::Year,
+            take_while_m_n(4, 4, |byte: u8| byte.is_ascii_digit())
+                .map(decimal)
+                .map_opt(in_range(MIN_YEAR, MAX_YEAR)),
+        ),
+    )
+        .map_opt(|(day, _, month, _, year)| {
+            Date::from_calendar_date(i32::from(year), month, day).ok()
+        });
+    let time_of_day = (
+        labelled(DateErrorKind::Time, two_digits().map_opt(in_range(0, 23))),
+        separator(b":"),
+        labelled(DateErrorKind::Time, two_digits().map_opt(in_range(0, 59))),
+        separator(b":"),
+        labelled(DateErrorKind::Time, two_digits().map_opt(in_range(0, 59))),
+    )
+        .map_opt(|(hour, _, minute, _, second)| Time::from_hms(hour, minute, second).ok());
+    let fixdate = (
+        labelled(
+            DateErrorKind::Weekday,
+            take(3_usize).map_opt(weekday_from_name),
+        ),
+        separator(b", "),
+        labelled(DateErrorKind::Nonexistent, date1),
+        separator(b" "),
+        labelled(DateErrorKind::Time, time_of_day),
+        separator(b" "),
+        labelled(DateErrorKind::Zone, tag(&b"GMT"[..])),
+        labelled(DateErrorKind::Trailing, eof),
+    )
+        .map_opt(|(weekday, _, date, _, time, ..)| {
+            (date.weekday() == weekday).then(|| PrimitiveDateTime::new(date, time).assume_utc())
+        });
+    labelled(DateErrorKind::WrongWeekday, fixdate)
+}
+
+fn separator<'a>(
+    literal: &'static [u8],
+) -> impl Parser<&'a [u8], Output = &'a [u8], Error = Failure> {
+    labelled(DateErrorKind::Layout, tag(literal))
+}
+
+fn two_digits<'a>() -> impl Parser<&'a [u8], Output = u8, Error = Failure> {
+    // Two digits are at most 99, so the conversion cannot fail.
+    take_while_m_n(2, 2, |byte: u8| byte.is_ascii_digit())
+        .map_opt(|digits: &[u8]| u8::try_from(decimal(digits)).ok())
+}
+
+fn in_range<T: PartialOrd>(min: T, max: T) -> impl FnMut(T) -> Option<T> {
+    move |value| (min <= value && value <= max).then_some(value)
+}
+
+/// The parse error: the innermost labelled part that failed, and how much
+/// input was left where it starts.
+///
+/// nom's own errors know only the combinator that failed, not which date part
+/// it was reading, so [`Labelled`] fills the part in on the way out.
+struct Failure {
+    kind: Option<DateErrorKind>,
+    remaining: usize,
+}
+
+impl<'a> ParseError<&'a [u8]> for Failure {
+    fn from_error_kind(input: &'a [u8], _: ErrorKind) -> Self {
+        Self {
+            kind: None,
+            remaining: input.len(),
+        }
+    }
+
+    fn append(_: &'a [u8], _: ErrorKind, other: Self) -> Self {
+        other
+    }
+}
+
+/// Names the date part that `inner` reads, for errors that don't name one yet.
+fn labelled<'a, P>(kind: DateErrorKind, inner: P) -> Labelled<P>
+where
+    P: Parser<&'a [u8], Error = Failure>,
+{
+    Labelled { kind, inner }
+}
+
+struct Labelled<P> {
+    kind: DateErrorKind,
+    inner: P,
+}
+
+impl<'a, P> Parser<&'a [u8]> for Labelled<P>
+where
+    P: Parser<&'a [u8], Error = Failure>,
+{
+    type Output = P::Output;
+    type Error = Failure;
+
+    fn process<OM: OutputMode>(
+        &mut self,
+        input: &'a [u8],
+    ) -> PResult<OM, &'a [u8], P::Output, Failure> {
+        let kind = self.kind;
+        let label = |failure: Failure| match failure.kind {
+            Some(_) => failure,
+            None => Failure {
+                kind: Some(kind),
+                remaining: input.len(),
+            },
+        };
+        self.inner
+            .process::<OM>(input)
+            .map_err(|error| match error {
+                Err::Error(failure) => Err::Error(OM::Error::map(failure, label)),
+                Err::Failure(failure) => Err::Failure(label(failure)),
+                Err::Incomplete(needed) => Err::Incomplete(needed),
+            })
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Writing IMF-fixdate
+// ---------------------------------------------------------------------------
+
+/// Whether `t` can be written as an IMF-fixdate: its UTC year is 1601 to 9999.
+///
+/// Sub-second precision is ignored; the written date truncates to the second.
+///
+/// # Examples
+///
+/// ```
+/// use hardtack_cookie::date::is_representable;
+/// use time::macros::datetime;
+///
+/// assert!(is_representable(datetime!(1994-11-06 08:49:37 UTC)));
+/// assert!(!is_representable(datetime!(1600-12-31 23:59:59 UTC)));
+/// // In UTC this is already 10000-01-01.
+/// assert!(!is_representable(datetime!(9999-12-31 23:00:00 -05:00)));
+/// ```
+#[must_use]
+pub fn is_representable(t: OffsetDateTime) -> bool {
+    encode(t).is_some()
+}
+
+/// Writes `t` as an IMF-fixdate in UTC, such as `Sun, 06 Nov 1994 08:49:37 GMT`.
+///
+/// The date is converted to UTC and truncated to the second. The output is
+/// always 29 ASCII bytes, written with one `write_str` call, without
+/// allocating.
+///
+/// # Errors
+///
+/// Returns [`fmt::Error`] if `w` fails, or if `t` is not representable (see
+/// [`is_representable`]). Nothing is written in the second case.
+///
+/// # Examples
+///
+/// ```
+/// use hardtack_cookie::date::write_imf_fixdate;
+/// use time::macros::datetime;
+///
+/// let mut header = String::from("Expires=");
+/// write_imf_fixdate(&mut header, datetime!(2015-10-21 09:28:00.75 +02:00))?;
+/// assert_eq!(header, "Expires=Wed, 21 Oct 2015 07:28:00 GMT");
+///
+/// assert!(write_imf_fixdate(&mut header, datetime!(1500-01-01 0:00 UTC)).is_err());
+/// # Ok::<(), core::fmt::Error>(())
+/// ```
+pub fn write_imf_fixdate<W: fmt::Write>(w: &mut W, t: OffsetDateTime) -> fmt::Result {
+    let bytes = encode(t).ok_or(fmt::Error)?;
+    // Always ASCII; the check costs 29 byte comparisons and needs no unsafe.
+    w.write_str(core::str::from_utf8(&bytes).map_err(|_| fmt::Error)?)
+}
+
+/// Formats `t` as IMF-fixdate bytes, or `None` outside years 1601 to 9999.
+fn encode(t: OffsetDateTime) -> Option<[u8; IMF_FIXDATE_LEN]> {
+    let utc = t.checked_to_offset(UtcOffset::UTC)?;
+    let year = u16::try_from(utc.year())
+        .ok()
+        .filter(|year| (MIN_YEAR..=MAX_YEAR).contains(year))?;
+    let [w0, w1, w2] = *weekday_name(utc.weekday());
+    let [d0, d1] = two_ascii_digits(utc.day());
+    let [m0, m1, m2] = *month_name(utc.month());
+    let [y0, y1] = two_ascii_digits((year / 100) as u8);
+    let [y2, y3] = two_ascii_digits((year % 100) as u8);
+    let [h0, h1] = two_ascii_digits(utc.hour());
+    let [n0, n1] = two_ascii_digits(utc.minute());
+    let [s0, s1] = two_ascii_digits(utc.second());
+    Some([
+        w0, w1, w2, b',', b' ', d0, d1, b' ', m0, m1, m2, b' ', y0, y1, y2, y3, b' ', h0, h1, b':',
+        n0, n1, b':', s0, s1, b' ', b'G', b'M', b'T',
+    ])
+}
+
+/// The last two decimal digits of `n`.
+const fn two_ascii_digits(n: u8) -> [u8; 2] {
+    [b'0' + n / 10 % 10, b'0' + n % 10]
+}
+
+/// Formats an instant as an IMF-fixdate in UTC, for `Expires` and HTTP date
+/// fields.
+///
+/// `Display` writes the same as [`write_imf_fixdate`]. It fails with
+/// [`fmt::Error`] for an instant that is not [representable](is_representable),
+/// and `to_string()` panics on that error, so check first when the instant
+/// comes from outside.
+///
+/// # Examples
+///
+/// ```
+/// use hardtack_cookie::date::{HttpDate, is_representable};
+/// use time::macros::datetime;
+///
+/// let expires = datetime!(1994-11-06 09:49:37 +01:00);
+/// assert!(is_representable(expires));
+/// assert_eq!(format!("Expires={}", HttpDate(expires)), "Expires=Sun, 06 Nov 1994 08:49:37 GMT");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct HttpDate(pub OffsetDateTime);
+
+impl fmt::Display for HttpDate {
+    /// Writes the IMF-fixdate; see [`write_imf_fixdate`].
+    ///
+    /// ```
+    /// use core::fmt::Write;
+    /// use hardtack_cookie::date::HttpDate;
+    /// use time::macros::datetime;
+    ///
+    /// let mut out = String::new();
+    /// assert!(write!(out, "{}", HttpDate(datetime!(1970-01-01 0:00 UTC))).is_ok());
+    /// assert_eq!(out, "Thu, 01 Jan 1970 00:00:00 GMT");
+    /// assert!(write!(out, "{}", HttpDate(datetime!(1000-01-01 0:00 UTC))).is_err());
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_imf_fixdate(f, self.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::datetime;
+
+    #[test]
+    fn delimiters_match_the_abnf() {
+        let delimiters: alloc::vec::Vec<u8> = (0..=255).filter(|&b| is_delimiter(b)).collect();
+        let mut expected = alloc::vec![0x09];
+        expected.extend(0x20..=0x2F);
+        expected.extend(0x3B..=0x40);
+        expected.extend(0x5B..=0x60);
+        expected.extend(0x7B..=0x7E);
+        assert_eq!(delimiters, expected);
+    }
+
+    #[test]
+    fn digits_and_colon_are_not_delimiters() {
+        assert!(!b"0123456789:".iter().any(|&b| is_delimiter(b)));
+        assert!(!is_delimiter(0x00));
+        assert!(!is_delimiter(0x7F));
+        assert!(!is_delimiter(0xFF));
+    }
+
+    #[test]
+    fn cookie_time_production() {
+        assert_eq!(cookie_time(b"08:49:37"), Some((8, 49, 37)));
+        assert_eq!(cookie_time(b"8:9:7"), Some((8, 9, 7)));
+        assert_eq!(cookie_time(b"08:49:37Z"), Some((8, 49, 37)));
+        assert_eq!(cookie_time(b"99:99:99"), Some((99, 99, 99)));
+        assert_eq!(cookie_time(b"08:49:375"), None);
+        assert_eq!(cookie_time(b"008:49:37"), None);
+        assert_eq!(cookie_time(b"08:49"), None);
+        assert_eq!(cookie_time(b"08::37"), None);
+        assert_eq!(cookie_time(b":49:37"), None);
+        assert_eq!(cookie_time(b"08:49:"), None);
+    }
+
+    #[test]
+    fn number_field_production() {
+        assert_eq!(number_field(b"6", 1, 2), Some(6));
+        assert_eq!(number_field(b"06th", 1, 2), Some(6));
+        assert_eq!(number_field(b"006", 1, 2), None);
+        assert_eq!(number_field(b"x6", 1, 2), None);
+        assert_eq!(number_field(b"1994", 2, 4), Some(1994));
+        assert_eq!(number_field(b"94", 2, 4), Some(94));
+        assert_eq!(number_field(b"4", 2, 4), None);
+        assert_eq!(number_field(b"19945", 2, 4), None);
+        assert_eq!(number_field(b"1994AD", 2, 4), Some(1994));
+    }
+
+    #[test]
+    fn month_names_ignore_case_and_suffix() {
+        assert_eq!(month_from_name_ignore_case(b"nOV"), Some(Month::November));
+        assert_eq!(month_from_name_ignore_case(b"Nov"), Some(Month::November));
+        assert_eq!(month_from_name_ignore_case(b"No"), None);
+        assert_eq!(month_from_name_ignore_case(b"Nox"), None);
+        assert_eq!(month_from_name(b"nov"), None);
+    }
+
+    #[test]
+    fn names_round_trip() {
+        for month in 1..=12 {
+            let month = Month::try_from(month).unwrap();
+            assert_eq!(month_from_name(month_name(month)), Some(month));
+        }
+        let mut weekday = Weekday::Monday;
+        for _ in 0..7 {
+            assert_eq!(weekday_from_name(weekday_name(weekday)), Some(weekday));
+            weekday = weekday.next();
+        }
+    }
+
+    #[test]
+    fn first_match_wins_per_part() {
+        // "12" after a day is taken is neither time nor day nor month: a year.
+        assert_eq!(
+            parse_cookie_date(b"01:02:03 04 Jan 12 13 05:06:07 Feb"),
+            Some(datetime!(2012-01-04 01:02:03 UTC))
+        );
+    }
+
+    #[test]
+    fn year_expansion_boundaries() {
+        let at = |year: &str| {
+            let input = alloc::format!("01 Jan {year} 00:00:00");
+            parse_cookie_date(input.as_bytes())
+        };
+        assert_eq!(at("00"), Some(datetime!(2000-01-01 0:00 UTC)));
+        assert_eq!(at("69"), Some(datetime!(2069-01-01 0:00 UTC)));
+        assert_eq!(at("70"), Some(datetime!(1970-01-01 0:00 UTC)));
+        assert_eq!(at("99"), Some(datetime!(1999-01-01 0:00 UTC)));
+        assert_eq!(at("100"), None);
+        assert_eq!(at("1600"), None);
+        assert_eq!(at("1601"), Some(datetime!(1601-01-01 0:00 UTC)));
+        assert_eq!(at("9999"), Some(datetime!(9999-01-01 0:00 UTC)));
+    }
+
+    #[test]
+    fn encode_boundaries() {
+        assert_eq!(
+            encode(datetime!(1601-01-01 0:00 UTC)),
+            Some(*b"Mon, 01 Jan 1601 00:00:00 GMT")
+        );
+        assert_eq!(
+            encode(datetime!(9999-12-31 23:59:59.999 UTC)),
+            Some(*b"Fri, 31 Dec 9999 23:59:59 GMT")
+        );
+        assert_eq!(encode(datetime!(1600-12-31 23:59:59 UTC)), None);
+        assert_eq!(encode(datetime!(1601-01-01 00:30 +01:00)), None);
+        assert_eq!(encode(datetime!(-1-01-01 0:00 UTC)), None);
+    }
+
+    #[test]
+    fn two_ascii_digits_values() {
+        assert_eq!(two_ascii_digits(0), *b"00");
+        assert_eq!(two_ascii_digits(7), *b"07");
+        assert_eq!(two_ascii_digits(59), *b"59");
+        assert_eq!(two_ascii_digits(99), *b"99");
+    }
+
+    #[test]
+    fn imf_error_offsets_point_at_the_part() {
+        let cases: &[(&[u8], DateErrorKind, usize)] = &[
+            (b"", DateErrorKind::Weekday, 0),
+            (b"Sun", DateErrorKind::Layout, 3),
+            (b"Sun,06 Nov 1994 08:49:37 GMT", DateErrorKind::Layout, 3),
+            (b"Sun, 6 Nov 1994 08:49:37 GMT", DateErrorKind::Day, 5),
+            (b"Sun, 00 Nov 1994 08:49:37 GMT", DateErrorKind::Day, 5),
+            (b"Sun, 06 Nov 94 08:49:37 GMT", DateErrorKind::Year, 12),
+            (b"Sun, 06 Nov 1600 08:49:37 GMT", DateErrorKind::Year, 12),
+            (
+                b"Sun, 31 Nov 1994 08:49:37 GMT",
+                DateErrorKind::Nonexistent,
+                5,
+            ),
+            (b"Sun, 06 Nov 1994 08:60:37 GMT", DateErrorKind::Time, 20),
+            (b"Sun, 06 Nov 1994 08:49:60 GMT", DateErrorKind::Time, 23),
+            (b"Sun, 06 Nov 1994 08-49:37 GMT", DateErrorKind::Layout, 19),
+            (b"Sun, 06 Nov 1994 08:49:37 gmt", DateErrorKind::Zone, 26),
+            (
+                b"Sun, 06 Nov 1994 08:49:37 GMT ",
+                DateErrorKind::Trailing,
+                29,
+            ),
+            (
+                b"Sat, 06 Nov 1994 08:49:37 GMT",
+                DateErrorKind::WrongWeekday,
+                0,
+            ),
+        ];
+        for &(input, kind, offset) in cases {
+            let error = parse_imf_fixdate(input).unwrap_err();
+            assert_eq!((error.kind(), error.offset()), (kind, offset), "{input:?}");
+        }
+    }
+}
