@@ -87,6 +87,7 @@ const IMF_FIXDATE_LEN: usize = 29;
 /// assert_eq!(parse_cookie_date(b"Sat, 30 Feb 2030 00:00:00 GMT"), None);
 /// assert_eq!(parse_cookie_date(b"tomorrow"), None);
 /// ```
+#[must_use]
 pub fn parse_cookie_date(input: &[u8]) -> Option<OffsetDateTime> {
     let mut parts = CookieDateParts::default();
     input
@@ -112,7 +113,7 @@ struct CookieDateParts {
 
 impl CookieDateParts {
     /// Step 2 of the algorithm: a token sets at most one part, tried in a
-    /// fixed order, so `12` is a day once a time is known and a year after that.
+    /// fixed order, so `12` is the day until a day is found, then the year.
     fn offer(&mut self, token: &[u8]) {
         if self.time.is_none()
             && let Some(time) = cookie_time(token)
@@ -668,8 +669,8 @@ fn encode(t: OffsetDateTime) -> Option<[u8; IMF_FIXDATE_LEN]> {
     let [w0, w1, w2] = *weekday_name(utc.weekday());
     let [d0, d1] = two_ascii_digits(utc.day());
     let [m0, m1, m2] = *month_name(utc.month());
-    let [y0, y1] = two_ascii_digits((year / 100) as u8);
-    let [y2, y3] = two_ascii_digits((year % 100) as u8);
+    let [y0, y1] = two_ascii_digits(u8::try_from(year / 100).ok()?);
+    let [y2, y3] = two_ascii_digits(u8::try_from(year % 100).ok()?);
     let [h0, h1] = two_ascii_digits(utc.hour());
     let [n0, n1] = two_ascii_digits(utc.minute());
     let [s0, s1] = two_ascii_digits(utc.second());
