@@ -654,7 +654,7 @@ pub fn is_representable(t: OffsetDateTime) -> bool {
 /// assert!(write_imf_fixdate(&mut header, datetime!(1500-01-01 0:00 UTC)).is_err());
 /// # Ok::<(), core::fmt::Error>(())
 /// ```
-pub fn write_imf_fixdate<W: fmt::Write>(w: &mut W, t: OffsetDateTime) -> fmt::Result {
+pub fn write_imf_fixdate<W: fmt::Write + ?Sized>(w: &mut W, t: OffsetDateTime) -> fmt::Result {
     let bytes = encode(t).ok_or(fmt::Error)?;
     // Always ASCII; the check costs 29 byte comparisons and needs no unsafe.
     w.write_str(core::str::from_utf8(&bytes).map_err(|_| fmt::Error)?)

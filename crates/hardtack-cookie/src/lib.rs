@@ -5,4 +5,17 @@
 
 extern crate alloc;
 
+mod build;
+mod class;
 pub mod date;
+pub mod encode;
+mod error;
+mod header;
+mod parse;
+pub mod rfc2109;
+mod set_cookie;
+
+pub use build::{CookieHeaderWriter, ResponseCookie, SetCookieBuilder};
+pub use error::{Attribute, BuildError, BuildErrorKind, ErrorKind, Field, ParseError};
+pub use header::{MultiPairs, Pairs, StrictPairs};
+pub use set_cookie::{Extensions, Prefix, Priority, Profile, SameSite, SetCookie};

@@ -1,0 +1,573 @@
+//! The three `Set-Cookie` parsers. Each works on the bytes of a `&str` and slices the
+//! input only at ASCII delimiters, so every returned `&str` borrows from the input.
+
+use alloc::borrow::Cow;
+
+use crate::class::{self, AV_OCTET, COOKIE_OCTET, LDH, QDTEXT, TCHAR, WSP};
+use crate::date;
+use crate::error::{Attribute, ErrorKind, ParseError};
+use crate::set_cookie::{Priority, Profile, SameSite, SetCookie};
+
+/// Browsers drop a cookie whose name and value together exceed this (RFC 6265bis §5.6).
+pub(crate) const MAX_NAME_VALUE: usize = 4096;
+/// Browsers ignore an attribute whose value exceeds this (RFC 6265bis §5.6).
+pub(crate) const MAX_ATTRIBUTE_VALUE: usize = 1024;
+
+/// Where the input came from: `&str` slices at ASCII boundaries for free; bytes need a
+/// UTF-8 check of each slice handed out.
+#[derive(Clone, Copy)]
+pub(crate) struct Input<'a> {
+    pub(crate) bytes: &'a [u8],
+    text: Option<&'a str>,
+}
+
+impl<'a> Input<'a> {
+    pub(crate) fn text(s: &'a str) -> Self {
+        Input {
+            bytes: s.as_bytes(),
+            text: Some(s),
+        }
+    }
+
+    pub(crate) fn bytes(b: &'a [u8]) -> Self {
+        Input {
+            bytes: b,
+            text: None,
+        }
+    }
+
+    /// `bytes[start..end]` as text.
+    #[inline]
+    pub(crate) fn str(&self, start: usize, end: usize) -> Result<&'a str, ParseError> {
+        match self.text {
+            Some(t) => t
+                .get(start..end)
+                .ok_or(ParseError::new(ErrorKind::InvalidUtf8, start)),
+            None => {
+                let b = self.bytes.get(start..end).unwrap_or_default();
+                core::str::from_utf8(b)
+                    .map_err(|e| ParseError::new(ErrorKind::InvalidUtf8, start + e.valid_up_to()))
+            }
+        }
+    }
+
+    /// The whole input as text.
+    pub(crate) fn whole(&self) -> Result<&'a str, ParseError> {
+        self.str(0, self.bytes.len())
+    }
+}
+
+/// A sub-slice that cannot panic; the parsers only cut at ASCII delimiters.
+#[inline]
+pub(crate) fn sub(s: &str, start: usize, end: usize) -> &str {
+    s.get(start..end).unwrap_or_default()
+}
+
+pub(crate) fn set_cookie<'a>(
+    input: Input<'a>,
+    profile: Profile,
+) -> Result<SetCookie<'a>, ParseError> {
+    let s = input.whole()?;
+    if let Some(i) = class::first_forbidden_ctl(s.as_bytes()) {
+        return Err(ParseError::new(ErrorKind::ControlCharacter, i));
+    }
+    match profile {
+        Profile::Lenient => lenient(s),
+        Profile::Strict => strict(s),
+        Profile::Rfc2109 => {
+            let (cookie, stop) = rfc2109(s, 0)?;
+            if stop < s.len() {
+                return Err(ParseError::new(ErrorKind::UnexpectedComma, stop));
+            }
+            Ok(cookie)
+        }
+    }
+}
+
+/// RFC 6265bis §5.6, for a string already free of forbidden control characters.
+fn lenient(s: &str) -> Result<SetCookie<'_>, ParseError> {
+    let b = s.as_bytes();
+    if b.iter().all(|&c| class::is(c, WSP)) {
+        return Err(ParseError::new(ErrorKind::Empty, 0));
+    }
+    let semi = class::find(b, 0, b';').unwrap_or(b.len());
+    let pair = &b[..semi];
+    let (name, value) = match class::find(pair, 0, b'=') {
+        Some(eq) => (class::trim_wsp(b, 0, eq), class::trim_wsp(b, eq + 1, semi)),
+        // No `=`: a nameless cookie whose value is the whole pair.
+        None => ((0, 0), class::trim_wsp(b, 0, semi)),
+    };
+    let (name_len, value_len) = (name.1 - name.0, value.1 - value.0);
+    if name_len + value_len > MAX_NAME_VALUE {
+        return Err(ParseError::new(ErrorKind::TooLarge, 0));
+    }
+    if name_len == 0 && value_len == 0 {
+        return Err(ParseError::new(ErrorKind::EmptyCookie, 0));
+    }
+    let mut c = SetCookie::empty(Profile::Lenient);
+    c.name = Cow::Borrowed(sub(s, name.0, name.1));
+    c.value = Cow::Borrowed(sub(s, value.0, value.1));
+    c.attrs = Cow::Borrowed(sub(s, semi, b.len()));
+
+    let mut pos = semi;
+    while pos < b.len() {
+        let start = pos + 1;
+        let end = class::find(b, start, b';').unwrap_or(b.len());
+        pos = end;
+        let (an, av) = match class::find(&b[..end], start, b'=') {
+            Some(eq) => (
+                class::trim_wsp(b, start, eq),
+                class::trim_wsp(b, eq + 1, end),
+            ),
+            None => (class::trim_wsp(b, start, end), (end, end)),
+        };
+        if av.1 - av.0 > MAX_ATTRIBUTE_VALUE {
+            continue;
+        }
+        let value = &b[av.0..av.1];
+        match Attribute::recognise(&b[an.0..an.1], false) {
+            Attribute::Expires => {
+                c.expires_raw = Some(Cow::Borrowed(sub(s, av.0, av.1)));
+                if let Some(t) = date::parse_cookie_date(value) {
+                    c.expires = Some(t);
+                }
+            }
+            Attribute::MaxAge => {
+                if let Some(secs) = lenient_max_age(value) {
+                    c.max_age = Some(secs);
+                }
+            }
+            Attribute::Domain => {
+                let from = av.0 + usize::from(value.first() == Some(&b'.'));
+                c.domain = Some(Cow::Borrowed(sub(s, from, av.1)));
+            }
+            Attribute::Path => {
+                c.path = match value.first() {
+                    Some(b'/') => Some(Cow::Borrowed(sub(s, av.0, av.1))),
+                    _ => None,
+                };
+            }
+            Attribute::Secure => c.secure = true,
+            Attribute::HttpOnly => c.http_only = true,
+            Attribute::Partitioned => c.partitioned = true,
+            Attribute::SameSite => c.same_site = SameSite::recognise(value),
+            Attribute::Priority => c.priority = Priority::recognise(value),
+            _ => {}
+        }
+    }
+    Ok(c)
+}
+
+/// RFC 6265bis §5.6.2: an optional `-`, then digits only; anything else is ignored.
+fn lenient_max_age(v: &[u8]) -> Option<i64> {
+    let (negative, digits) = match v {
+        [b'-', rest @ ..] => (true, rest),
+        _ => (false, v),
+    };
+    if digits.is_empty() || !digits.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    Some(saturating_decimal(digits, negative))
+}
+
+/// Decimal digits to `i64`, saturating instead of failing on overflow.
+pub(crate) fn saturating_decimal(digits: &[u8], negative: bool) -> i64 {
+    let mut n: i64 = 0;
+    for &d in digits {
+        let d = i64::from(d - b'0');
+        n = if negative {
+            n.saturating_mul(10).saturating_sub(d)
+        } else {
+            n.saturating_mul(10).saturating_add(d)
+        };
+    }
+    n
+}
+
+/// Scans a `cookie-value` (`*cookie-octet` or DQUOTE-wrapped) from `start`, returning
+/// its end, or the offending offset and kind.
+pub(crate) fn cookie_value_end(b: &[u8], start: usize) -> Result<usize, (ErrorKind, usize)> {
+    let octets = |from: usize| {
+        from + class::first_not(b.get(from..).unwrap_or_default(), COOKIE_OCTET)
+            .unwrap_or(b.len().saturating_sub(from))
+    };
+    if b.get(start) == Some(&b'"') {
+        let end = octets(start + 1);
+        if b.get(end) == Some(&b'"') {
+            return Ok(end + 1);
+        }
+        return Err(match b.get(end) {
+            None | Some(b';') => (ErrorKind::UnbalancedQuote, start),
+            Some(&x) => (ErrorKind::InvalidValueByte(x), end),
+        });
+    }
+    Ok(octets(start))
+}
+
+/// Whether `d` is a host name as the strict profile and the serializer accept it:
+/// dot-separated labels of letters, digits and hyphens, none empty, none starting or
+/// ending with a hyphen, at most 63 bytes each.
+pub(crate) fn is_host_name(d: &[u8]) -> bool {
+    !d.is_empty()
+        && d.split(|&c| c == b'.').all(|label| {
+            !label.is_empty()
+                && label.len() <= 63
+                && label.iter().all(|&c| class::is(c, LDH))
+                && label.first() != Some(&b'-')
+                && label.last() != Some(&b'-')
+        })
+}
+
+/// RFC 6265 §4.1.1 / 6265bis §4.1 server grammar.
+fn strict(s: &str) -> Result<SetCookie<'_>, ParseError> {
+    let b = s.as_bytes();
+    let err = |k, at| Err(ParseError::new(k, at));
+    if b.is_empty() {
+        return err(ErrorKind::Empty, 0);
+    }
+    let name_end = class::first_not(b, TCHAR).unwrap_or(b.len());
+    match b.get(name_end) {
+        None => return err(ErrorKind::MissingEquals, name_end),
+        Some(b'=') if name_end == 0 => return err(ErrorKind::EmptyName, 0),
+        Some(b'=') => {}
+        Some(&x) => return err(ErrorKind::InvalidNameByte(x), name_end),
+    }
+    let value_end = cookie_value_end(b, name_end + 1).map_err(|(k, at)| ParseError::new(k, at))?;
+    if value_end - 1 > MAX_NAME_VALUE {
+        return err(ErrorKind::TooLarge, 0);
+    }
+    match b.get(value_end) {
+        None | Some(b';') => {}
+        Some(&x) => return err(ErrorKind::InvalidValueByte(x), value_end),
+    }
+    let mut c = SetCookie::empty(Profile::Strict);
+    c.name = Cow::Borrowed(sub(s, 0, name_end));
+    c.value = Cow::Borrowed(sub(s, name_end + 1, value_end));
+    c.attrs = Cow::Borrowed(sub(s, value_end, b.len()));
+
+    let mut seen: u16 = 0;
+    let mut pos = value_end;
+    while pos < b.len() {
+        if b.get(pos..pos + 2) != Some(b"; ") {
+            return err(ErrorKind::InvalidSeparator, pos);
+        }
+        let start = pos + 2;
+        let end = class::find(b, start, b';').unwrap_or(b.len());
+        pos = end;
+        if start == end {
+            return err(ErrorKind::EmptyAttribute, start);
+        }
+        let av = &b[start..end];
+        let eq = class::find(av, 0, b'=');
+        let raw_name = &av[..eq.unwrap_or(av.len())];
+        let (tn0, tn1) = class::trim_wsp(raw_name, 0, raw_name.len());
+        let attr = Attribute::recognise(&raw_name[tn0..tn1], false);
+        if let Some(i) = class::first_not(av, AV_OCTET) {
+            return err(ErrorKind::InvalidAttributeByte(attr), start + i);
+        }
+        if (tn0, tn1) != (0, raw_name.len()) {
+            // `Path =/` is Path to a browser but not the server grammar.
+            return err(ErrorKind::InvalidSeparator, start);
+        }
+        if attr != Attribute::Extension {
+            if seen & attr.bit() != 0 {
+                return err(ErrorKind::DuplicateAttribute(attr), start);
+            }
+            seen |= attr.bit();
+        }
+        let vstart = start + raw_name.len() + 1;
+        let value = eq.map(|e| &av[e + 1..]);
+        if value.is_some_and(|v| v.len() > MAX_ATTRIBUTE_VALUE) {
+            return err(ErrorKind::AttributeTooLarge(attr), vstart);
+        }
+        let bad = |k| Err(ParseError::new(k, vstart.min(end)));
+        let invalid = ErrorKind::InvalidAttributeValue(attr);
+        match (attr, value) {
+            (Attribute::Secure, None) => c.secure = true,
+            (Attribute::HttpOnly, None) => c.http_only = true,
+            (Attribute::Partitioned, None) => c.partitioned = true,
+            (Attribute::Secure | Attribute::HttpOnly | Attribute::Partitioned, Some(_)) => {
+                return bad(invalid);
+            }
+            (Attribute::Extension, _) => {}
+            (_, None) => return err(invalid, end),
+            (Attribute::Expires, Some(v)) => match date::parse_imf_fixdate(v) {
+                Ok(t) => {
+                    c.expires = Some(t);
+                    c.expires_raw = Some(Cow::Borrowed(sub(s, vstart, end)));
+                }
+                Err(e) => return err(invalid, vstart + e.offset()),
+            },
+            (Attribute::MaxAge, Some(v)) => {
+                if v.is_empty() || !v.iter().all(u8::is_ascii_digit) {
+                    return bad(invalid);
+                }
+                c.max_age = Some(saturating_decimal(v, false));
+            }
+            (Attribute::Domain, Some(v)) => {
+                if !is_host_name(v) {
+                    return bad(invalid);
+                }
+                c.domain = Some(Cow::Borrowed(sub(s, vstart, end)));
+            }
+            (Attribute::Path, Some(v)) => {
+                if v.first() != Some(&b'/') {
+                    return bad(invalid);
+                }
+                c.path = Some(Cow::Borrowed(sub(s, vstart, end)));
+            }
+            (Attribute::SameSite, Some(v)) => match SameSite::recognise(v) {
+                Some(ss) => c.same_site = Some(ss),
+                None => return bad(invalid),
+            },
+            (Attribute::Priority, Some(v)) => match Priority::recognise(v) {
+                Some(p) => c.priority = Some(p),
+                None => return bad(invalid),
+            },
+            (_, Some(_)) => return bad(invalid),
+        }
+    }
+    Ok(c)
+}
+
+/// Skips RFC 2068 implied `*LWS` (SP / HTAB; CR LF cannot occur, CTLs were refused).
+fn skip_lws(b: &[u8], mut pos: usize) -> usize {
+    while b.get(pos).is_some_and(|&c| class::is(c, WSP)) {
+        pos += 1;
+    }
+    pos
+}
+
+/// Scans an RFC 2068 `word` (token or quoted-string) from `start`; returns its end.
+pub(crate) fn word_end(b: &[u8], start: usize) -> Result<usize, ParseError> {
+    if b.get(start) != Some(&b'"') {
+        let n = class::first_not(b.get(start..).unwrap_or_default(), TCHAR);
+        return Ok(start + n.unwrap_or(b.len().saturating_sub(start)));
+    }
+    let mut i = start + 1;
+    loop {
+        match b.get(i) {
+            Some(b'"') => return Ok(i + 1),
+            // quoted-pair: backslash and any CHAR
+            Some(b'\\') if b.get(i + 1).is_some_and(u8::is_ascii) => i += 2,
+            Some(&c) if class::is(c, QDTEXT) => i += 1,
+            Some(&c) if c >= 0x80 => {
+                return Err(ParseError::new(ErrorKind::InvalidValueByte(c), i));
+            }
+            _ => return Err(ParseError::new(ErrorKind::UnbalancedQuote, start)),
+        }
+    }
+}
+
+/// Scans an attribute value: a quoted-string, or (as Netscape-era servers send
+/// `path=/`) a run of `av-octet`s up to whitespace, `;` or `,`.
+pub(crate) fn attr_word_end(b: &[u8], start: usize) -> Result<usize, ParseError> {
+    if b.get(start) == Some(&b'"') {
+        return word_end(b, start);
+    }
+    let rest = b.get(start..).unwrap_or_default();
+    let n = rest
+        .iter()
+        .position(|&c| !class::is(c, AV_OCTET) || c == b',' || c == b' ');
+    Ok(start + n.unwrap_or(rest.len()))
+}
+
+/// One RFC 2109 cookie starting at `from`; returns it and where it stopped: the end of
+/// the input or a top-level comma that starts the next cookie.
+pub(crate) fn rfc2109(s: &str, from: usize) -> Result<(SetCookie<'_>, usize), ParseError> {
+    let b = s.as_bytes();
+    let err = |k, at| Err(ParseError::new(k, at));
+    let name_start = skip_lws(b, from);
+    if name_start == b.len() {
+        return err(ErrorKind::Empty, name_start);
+    }
+    let name_end = word_token_end(b, name_start);
+    if name_end == name_start {
+        return match b.get(name_start) {
+            Some(b'=') => err(ErrorKind::EmptyName, name_start),
+            Some(&x) => err(ErrorKind::InvalidNameByte(x), name_start),
+            None => err(ErrorKind::Empty, name_start),
+        };
+    }
+    let after_name = skip_lws(b, name_end);
+    match (b.get(after_name), b.get(name_end)) {
+        (Some(b'='), _) => {}
+        (None | Some(b';' | b','), _) => return err(ErrorKind::MissingEquals, after_name),
+        (_, Some(&x)) => return err(ErrorKind::InvalidNameByte(x), name_end),
+        (_, None) => return err(ErrorKind::MissingEquals, name_end),
+    }
+    let value_start = skip_lws(b, after_name + 1);
+    let value_end = word_end(b, value_start)?;
+    if (name_end - name_start) + (value_end - value_start) > MAX_NAME_VALUE {
+        return err(ErrorKind::TooLarge, name_start);
+    }
+    let mut c = SetCookie::empty(Profile::Rfc2109);
+    c.name = Cow::Borrowed(sub(s, name_start, name_end));
+    c.value = Cow::Borrowed(sub(s, value_start, value_end));
+
+    let mut pos = skip_lws(b, value_end);
+    let attrs_start = pos;
+    let mut seen: u16 = 0;
+    loop {
+        match b.get(pos) {
+            None => break,
+            Some(b',') => break,
+            Some(b';') => {}
+            Some(&x) => return err(ErrorKind::InvalidValueByte(x), pos),
+        }
+        let an0 = skip_lws(b, pos + 1);
+        let an1 = word_token_end(b, an0);
+        if an0 == an1 {
+            if an0 == b.len() {
+                // A trailing `;` is harmless.
+                pos = an0;
+                continue;
+            }
+            return err(ErrorKind::EmptyAttribute, an0);
+        }
+        let attr = Attribute::recognise(&b[an0..an1], true);
+        if attr != Attribute::Extension {
+            if seen & attr.bit() != 0 {
+                return err(ErrorKind::DuplicateAttribute(attr), an0);
+            }
+            seen |= attr.bit();
+        }
+        let mut p = skip_lws(b, an1);
+        let value = if b.get(p) == Some(&b'=') {
+            let v0 = skip_lws(b, p + 1);
+            let v1 = if attr == Attribute::Expires {
+                // Netscape dates contain a comma and spaces: the value runs to `;`.
+                let end = class::find(b, v0, b';').unwrap_or(b.len());
+                class::trim_wsp(b, v0, end).1
+            } else {
+                attr_word_end(b, v0)?
+            };
+            p = skip_lws(b, v1);
+            Some((v0, v1))
+        } else {
+            None
+        };
+        pos = p;
+        let Some((v0, v1)) = value else {
+            match attr {
+                Attribute::Secure => c.secure = true,
+                Attribute::HttpOnly => c.http_only = true,
+                Attribute::Partitioned => c.partitioned = true,
+                Attribute::Extension => {}
+                _ => return err(ErrorKind::InvalidAttributeValue(attr), an1),
+            }
+            continue;
+        };
+        if v1 - v0 > MAX_ATTRIBUTE_VALUE {
+            return err(ErrorKind::AttributeTooLarge(attr), v0);
+        }
+        let raw = sub(s, v0, v1);
+        let unq = raw
+            .strip_prefix('"')
+            .and_then(|r| r.strip_suffix('"'))
+            .unwrap_or(raw)
+            .as_bytes();
+        let invalid = ErrorKind::InvalidAttributeValue(attr);
+        match attr {
+            Attribute::Version => match unq {
+                d if !d.is_empty() && d.len() <= 9 && d.iter().all(u8::is_ascii_digit) => {
+                    c.version = Some(saturating_decimal(d, false) as u32);
+                }
+                _ => return err(invalid, v0),
+            },
+            Attribute::Comment => c.comment = Some(Cow::Borrowed(raw)),
+            Attribute::MaxAge => {
+                if unq.is_empty() || !unq.iter().all(u8::is_ascii_digit) {
+                    return err(invalid, v0);
+                }
+                c.max_age = Some(saturating_decimal(unq, false));
+            }
+            Attribute::Expires => match date::parse_cookie_date(raw.as_bytes()) {
+                Some(t) => {
+                    c.expires = Some(t);
+                    c.expires_raw = Some(Cow::Borrowed(raw));
+                }
+                None => return err(invalid, v0),
+            },
+            Attribute::Domain => c.domain = Some(Cow::Borrowed(raw)),
+            Attribute::Path => c.path = Some(Cow::Borrowed(raw)),
+            Attribute::SameSite => match SameSite::recognise(unq) {
+                Some(ss) => c.same_site = Some(ss),
+                None => return err(invalid, v0),
+            },
+            Attribute::Priority => match Priority::recognise(unq) {
+                Some(p) => c.priority = Some(p),
+                None => return err(invalid, v0),
+            },
+            Attribute::Extension => {}
+            _ => return err(invalid, v0),
+        }
+    }
+    c.attrs = Cow::Borrowed(sub(s, attrs_start, pos));
+    Ok((c, pos))
+}
+
+fn word_token_end(b: &[u8], start: usize) -> usize {
+    start
+        + class::first_not(b.get(start..).unwrap_or_default(), TCHAR)
+            .unwrap_or(b.len().saturating_sub(start))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lenient_max_age_grammar() {
+        assert_eq!(lenient_max_age(b"10"), Some(10));
+        assert_eq!(lenient_max_age(b"010"), Some(10));
+        assert_eq!(lenient_max_age(b"-5"), Some(-5));
+        assert_eq!(lenient_max_age(b"0"), Some(0));
+        for bad in [&b""[..], b"+5", b"1.5", b"-", b"5s", b" 5", b"--1"] {
+            assert_eq!(lenient_max_age(bad), None, "{bad:?}");
+        }
+        assert_eq!(lenient_max_age(b"99999999999999999999999"), Some(i64::MAX));
+        assert_eq!(lenient_max_age(b"-99999999999999999999999"), Some(i64::MIN));
+    }
+
+    #[test]
+    fn host_names() {
+        for ok in ["example.com", "a", "x-1.example", "127.0.0.1"] {
+            assert!(is_host_name(ok.as_bytes()), "{ok}");
+        }
+        for bad in [
+            "",
+            ".example.com",
+            "example..com",
+            "-a.com",
+            "a-.com",
+            "ex ample",
+            "a_b.com",
+            "example.com.",
+        ] {
+            assert!(!is_host_name(bad.as_bytes()), "{bad}");
+        }
+    }
+
+    #[test]
+    fn cookie_value_scan() {
+        assert_eq!(cookie_value_end(b"abc;", 0), Ok(3));
+        assert_eq!(cookie_value_end(b"\"abc\";", 0), Ok(5));
+        assert_eq!(
+            cookie_value_end(b"\"abc", 0),
+            Err((ErrorKind::UnbalancedQuote, 0))
+        );
+        assert_eq!(
+            cookie_value_end(b"\"a c\"", 0),
+            Err((ErrorKind::InvalidValueByte(b' '), 2))
+        );
+        assert_eq!(cookie_value_end(b"", 0), Ok(0));
+    }
+
+    #[test]
+    fn words() {
+        assert_eq!(word_end(b"abc def", 0), Ok(3));
+        assert_eq!(word_end(b"\"a\\\"b\" x", 0), Ok(6));
+        assert!(word_end(b"\"abc", 0).is_err());
+    }
+}
