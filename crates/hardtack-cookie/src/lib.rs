@@ -11,6 +11,8 @@ pub mod date;
 pub mod encode;
 mod error;
 mod header;
+#[cfg(feature = "jar")]
+pub mod jar;
 mod parse;
 pub mod rfc2109;
 mod set_cookie;
