@@ -6,7 +6,7 @@ use alloc::string::String;
 use core::fmt;
 use core::ops::Deref;
 
-use time::{Duration, OffsetDateTime, UtcOffset};
+use time::OffsetDateTime;
 
 use crate::class::{self, AV_OCTET, TCHAR, WSP};
 use crate::date;
@@ -67,9 +67,7 @@ impl<'a> SetCookieBuilder<'a> {
     /// # Ok::<(), hardtack_cookie::BuildError>(())
     /// ```
     pub fn expires(mut self, at: OffsetDateTime) -> Self {
-        let utc = at.to_offset(UtcOffset::UTC);
-        let whole = utc - Duration::nanoseconds(i64::from(utc.nanosecond()));
-        self.cookie.expires = Some(whole);
+        self.cookie.expires = Some(date::whole_seconds_utc(at));
         self
     }
 

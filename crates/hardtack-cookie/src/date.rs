@@ -23,7 +23,7 @@
 //! use hardtack_cookie::date::{HttpDate, parse_cookie_date, parse_imf_fixdate};
 //!
 //! let sent = parse_cookie_date(b"Sunday, 06-Nov-94 08:49:37 GMT").unwrap();
-//! assert_eq!(HttpDate(sent).to_string(), "Sun, 06 Nov 1994 08:49:37 GMT");
+//! assert_eq!(HttpDate::new(sent).unwrap().to_string(), "Sun, 06 Nov 1994 08:49:37 GMT");
 //! assert_eq!(parse_imf_fixdate(b"Sun, 06 Nov 1994 08:49:37 GMT"), Ok(sent));
 //! ```
 
@@ -685,39 +685,73 @@ const fn two_ascii_digits(n: u8) -> [u8; 2] {
     [b'0' + n / 10 % 10, b'0' + n % 10]
 }
 
-/// Formats an instant as an IMF-fixdate in UTC, for `Expires` and HTTP date
-/// fields.
+/// `t` in UTC without its sub-second digits: exactly what an HTTP date says.
+pub(crate) fn whole_seconds_utc(t: OffsetDateTime) -> OffsetDateTime {
+    let utc = t.to_offset(time::UtcOffset::UTC);
+    utc - time::Duration::nanoseconds(i64::from(utc.nanosecond()))
+}
+
+/// An instant that can be written as an IMF-fixdate (UTC, whole seconds, years
+/// 1601 to 9999), for `Expires` and HTTP date fields.
 ///
-/// `Display` writes the same as [`write_imf_fixdate`]. It fails with
-/// [`fmt::Error`] for an instant that is not [representable](is_representable),
-/// and `to_string()` panics on that error, so check first when the instant
-/// comes from outside.
+/// It can only be made through [`HttpDate::new`], which refuses instants that
+/// are not [representable](is_representable), so `Display` never fails and
+/// `to_string()` never panics.
 ///
 /// # Examples
 ///
 /// ```
-/// use hardtack_cookie::date::{HttpDate, is_representable};
+/// use hardtack_cookie::date::HttpDate;
 /// use time::macros::datetime;
 ///
-/// let expires = datetime!(1994-11-06 09:49:37 +01:00);
-/// assert!(is_representable(expires));
-/// assert_eq!(format!("Expires={}", HttpDate(expires)), "Expires=Sun, 06 Nov 1994 08:49:37 GMT");
+/// let expires = HttpDate::new(datetime!(1994-11-06 09:49:37 +01:00)).unwrap();
+/// assert_eq!(format!("Expires={expires}"), "Expires=Sun, 06 Nov 1994 08:49:37 GMT");
+/// assert!(HttpDate::new(datetime!(1000-01-01 0:00 UTC)).is_none());
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct HttpDate(pub OffsetDateTime);
+pub struct HttpDate(OffsetDateTime);
+
+impl HttpDate {
+    /// Wraps `t` (converted to UTC, sub-second digits dropped) if it is representable.
+    ///
+    /// ```
+    /// use hardtack_cookie::date::HttpDate;
+    /// use time::macros::datetime;
+    /// let d = HttpDate::new(datetime!(2015-10-21 07:28:00.5 UTC)).unwrap();
+    /// assert_eq!(d.get(), datetime!(2015-10-21 07:28:00 UTC));
+    /// ```
+    pub fn new(t: OffsetDateTime) -> Option<HttpDate> {
+        if !is_representable(t) {
+            return None;
+        }
+        let utc = t.to_offset(time::UtcOffset::UTC);
+        Some(HttpDate(
+            utc - time::Duration::nanoseconds(i64::from(utc.nanosecond())),
+        ))
+    }
+
+    /// The instant, in UTC with whole seconds.
+    ///
+    /// ```
+    /// use hardtack_cookie::date::HttpDate;
+    /// use time::macros::datetime;
+    /// let t = datetime!(1970-01-01 0:00 UTC);
+    /// assert_eq!(HttpDate::new(t).unwrap().get(), t);
+    /// ```
+    pub fn get(self) -> OffsetDateTime {
+        self.0
+    }
+}
 
 impl fmt::Display for HttpDate {
     /// Writes the IMF-fixdate; see [`write_imf_fixdate`].
     ///
     /// ```
-    /// use core::fmt::Write;
     /// use hardtack_cookie::date::HttpDate;
     /// use time::macros::datetime;
     ///
-    /// let mut out = String::new();
-    /// assert!(write!(out, "{}", HttpDate(datetime!(1970-01-01 0:00 UTC))).is_ok());
-    /// assert_eq!(out, "Thu, 01 Jan 1970 00:00:00 GMT");
-    /// assert!(write!(out, "{}", HttpDate(datetime!(1000-01-01 0:00 UTC))).is_err());
+    /// let d = HttpDate::new(datetime!(1970-01-01 0:00 UTC)).unwrap();
+    /// assert_eq!(d.to_string(), "Thu, 01 Jan 1970 00:00:00 GMT");
     /// ```
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write_imf_fixdate(f, self.0)
