@@ -413,7 +413,18 @@ pub(crate) fn rfc2109(s: &str, from: usize) -> Result<(SetCookie<'_>, usize), Pa
             None => break,
             Some(b',') => break,
             Some(b';') => {}
-            Some(&x) => return err(ErrorKind::InvalidValueByte(x), pos),
+            // Whitespace inside a token is what went wrong, not the text after it.
+            Some(&x) => {
+                let at = if pos > value_end && attrs_start == pos {
+                    value_end
+                } else {
+                    pos
+                };
+                return err(
+                    ErrorKind::InvalidValueByte(b.get(at).copied().unwrap_or(x)),
+                    at,
+                );
+            }
         }
         let an0 = skip_lws(b, pos + 1);
         let an1 = word_token_end(b, an0);
@@ -436,9 +447,7 @@ pub(crate) fn rfc2109(s: &str, from: usize) -> Result<(SetCookie<'_>, usize), Pa
         let value = if b.get(p) == Some(&b'=') {
             let v0 = skip_lws(b, p + 1);
             let v1 = if attr == Attribute::Expires {
-                // Netscape dates contain a comma and spaces: the value runs to `;`.
-                let end = class::find(b, v0, b';').unwrap_or(b.len());
-                class::trim_wsp(b, v0, end).1
+                netscape_date_end(b, v0)
             } else {
                 attr_word_end(b, v0)?
             };
@@ -505,6 +514,28 @@ pub(crate) fn rfc2109(s: &str, from: usize) -> Result<(SetCookie<'_>, usize), Pa
     }
     c.attrs = Cow::Borrowed(sub(s, attrs_start, pos));
     Ok((c, pos))
+}
+
+/// End of a Netscape `expires` value: dates hold spaces and one comma after the day
+/// name (`Wed, 21-Oct-2015 …`), so the value runs to the next `;` or to a later comma,
+/// which starts the next cookie of an RFC 2109 list.
+fn netscape_date_end(b: &[u8], v0: usize) -> usize {
+    let stop = |from: usize| {
+        let rest = b.get(from..).unwrap_or_default();
+        from + rest
+            .iter()
+            .position(|&c| c == b';' || c == b',')
+            .unwrap_or(rest.len())
+    };
+    let mut end = stop(v0);
+    let day_name = b.get(v0..end).unwrap_or_default();
+    if b.get(end) == Some(&b',')
+        && !day_name.is_empty()
+        && day_name.iter().all(u8::is_ascii_alphabetic)
+    {
+        end = stop(end + 1);
+    }
+    class::trim_wsp(b, v0, end).1
 }
 
 fn word_token_end(b: &[u8], start: usize) -> usize {

@@ -311,6 +311,31 @@ impl<'a> SetCookie<'a> {
         self.max_age
     }
 
+    /// When the cookie expires, as a browser computes it (RFC 6265bis §5.6.1, §5.6.2,
+    /// §5.7): `Max-Age` wins over `Expires`; a `Max-Age` of zero or less means "already
+    /// expired" (reported as the Unix epoch); both are capped at 400 days after `now`.
+    /// `None` is a session cookie.
+    ///
+    /// ```
+    /// use hardtack_cookie::{Profile, SetCookie};
+    /// use time::OffsetDateTime;
+    /// let now = OffsetDateTime::from_unix_timestamp(1_700_000_000).unwrap();
+    /// let c = SetCookie::parse("a=b; Max-Age=60; Expires=Thu, 01 Jan 2099 00:00:00 GMT", Profile::Lenient)?;
+    /// assert_eq!(c.expiry(now).unwrap().unix_timestamp(), 1_700_000_060);
+    /// let capped = SetCookie::parse("a=b; Max-Age=999999999", Profile::Lenient)?;
+    /// assert_eq!(capped.expiry(now).unwrap().unix_timestamp(), 1_700_000_000 + 400 * 86_400);
+    /// # Ok::<(), hardtack_cookie::ParseError>(())
+    /// ```
+    pub fn expiry(&self, now: OffsetDateTime) -> Option<OffsetDateTime> {
+        let cap = now.saturating_add(time::Duration::days(400));
+        match (self.max_age, self.expires) {
+            (Some(secs), _) if secs <= 0 => Some(OffsetDateTime::UNIX_EPOCH),
+            (Some(secs), _) => Some(now.saturating_add(time::Duration::seconds(secs)).min(cap)),
+            (None, Some(t)) => Some(t.min(cap)),
+            (None, None) => None,
+        }
+    }
+
     /// The `Domain` attribute without a leading dot, in the case it was sent (compare it
     /// case-insensitively). `Some("")` means an empty `Domain=`: a host-only cookie.
     ///
