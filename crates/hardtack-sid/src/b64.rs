@@ -57,39 +57,84 @@ fn decode6(c: u8) -> i16 {
 }
 
 /// Encodes `bytes` into `text`, which must be `encoded_len(bytes.len())`
-/// long; extra output positions are left untouched.
-pub(crate) fn encode(bytes: &[u8], text: &mut [u8]) {
-    for (group, out) in bytes.chunks(3).zip(text.chunks_mut(4)) {
-        let mut acc: u32 = 0;
-        for (i, &b) in group.iter().enumerate() {
-            acc |= u32::from(b) << (16 - 8 * i);
-        }
-        for (i, c) in out.iter_mut().enumerate() {
-            *c = encode6((acc >> (18 - 6 * i)).to_le_bytes()[0]);
+/// long and at most 64 characters; extra output positions are left
+/// untouched.
+#[inline]
+pub(crate) fn encode(mut bytes: &[u8], text: &mut [u8]) {
+    // Split into 6-bit values first, then map each one independently: the
+    // mapping loop has no dependency between iterations and vectorises.
+    // Slice patterns rather than iterator adaptors keep the unoptimised
+    // build fast enough for debug-built tests to mint a million ids.
+    let mut values = [0u8; 64];
+    let mut out = &mut values[..];
+    loop {
+        match (bytes, out) {
+            ([b0, b1, b2, more_bytes @ ..], [v0, v1, v2, v3, more_out @ ..]) => {
+                let acc = u32::from_be_bytes([0, *b0, *b1, *b2]);
+                (*v0, *v1) = (sextet(acc, 18), sextet(acc, 12));
+                (*v2, *v3) = (sextet(acc, 6), sextet(acc, 0));
+                (bytes, out) = (more_bytes, more_out);
+            }
+            ([b0], [v0, v1, ..]) => {
+                let acc = u32::from_be_bytes([0, *b0, 0, 0]);
+                (*v0, *v1) = (sextet(acc, 18), sextet(acc, 12));
+                break;
+            }
+            ([b0, b1], [v0, v1, v2, ..]) => {
+                let acc = u32::from_be_bytes([0, *b0, *b1, 0]);
+                (*v0, *v1, *v2) = (sextet(acc, 18), sextet(acc, 12), sextet(acc, 6));
+                break;
+            }
+            _ => break,
         }
     }
+    for (c, &v) in text.iter_mut().zip(values.iter()) {
+        *c = encode6(v);
+    }
+}
+
+/// The six bits of `acc` starting at bit `shift`.
+#[inline(always)]
+fn sextet(acc: u32, shift: u32) -> u8 {
+    (acc >> shift).to_le_bytes()[0] & 0x3f
 }
 
 /// Decodes `text` into `bytes`; `text` must be `encoded_len(bytes.len())`
 /// long. On error `bytes` holds garbage and must be discarded.
-pub(crate) fn decode(text: &[u8], bytes: &mut [u8]) -> Result<(), DecodeError> {
+#[inline]
+pub(crate) fn decode(mut text: &[u8], mut bytes: &mut [u8]) -> Result<(), DecodeError> {
     // Every character is decoded before anything is judged, so the work does
     // not depend on where (or whether) a bad character sits.
     let mut invalid: i16 = 0;
-    let mut trailing: u32 = 0;
-    for (group, out) in text.chunks(4).zip(bytes.chunks_mut(3)) {
-        let mut acc: u32 = 0;
-        for (i, &c) in group.iter().enumerate() {
-            let v = decode6(c);
-            invalid |= v;
-            acc |= u32::from(v.to_le_bytes()[0] & 0x3f) << (18 - 6 * i);
+    let mut value = |c: u8| {
+        let v = decode6(c);
+        invalid |= v;
+        u32::from(v.to_le_bytes()[0] & 0x3f)
+    };
+    // Unused low bits of a final partial group; they must be zero (RFC 4648
+    // §3.5), or the same bytes would have several spellings.
+    let trailing: u32 = loop {
+        match (text, bytes) {
+            ([c0, c1, c2, c3, more_text @ ..], [b0, b1, b2, more_bytes @ ..]) => {
+                let acc = value(*c0) << 18 | value(*c1) << 12 | value(*c2) << 6 | value(*c3);
+                let [_, x, y, z] = acc.to_be_bytes();
+                (*b0, *b1, *b2) = (x, y, z);
+                (text, bytes) = (more_text, more_bytes);
+            }
+            ([c0, c1], [b0]) => {
+                let acc = value(*c0) << 18 | value(*c1) << 12;
+                *b0 = acc.to_be_bytes()[1];
+                break acc & 0xffff;
+            }
+            ([c0, c1, c2], [b0, b1]) => {
+                let acc = value(*c0) << 18 | value(*c1) << 12 | value(*c2) << 6;
+                let [_, x, y, _] = acc.to_be_bytes();
+                (*b0, *b1) = (x, y);
+                break acc & 0xff;
+            }
+            _ => break 0,
         }
-        for (i, b) in out.iter_mut().enumerate() {
-            *b = (acc >> (16 - 8 * i)).to_le_bytes()[0];
-        }
-        // Bits decoded but not written out; zero for a full group.
-        trailing |= acc & (0x00ff_ffff >> (8 * out.len()));
-    }
+    };
     if invalid < 0 {
         Err(DecodeError::Alphabet)
     } else if trailing != 0 {

@@ -143,6 +143,7 @@ impl From<getrandom::Error> for GenerateError {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::string::ToString;
 
     #[test]
     fn display_is_lowercase_without_trailing_period() {

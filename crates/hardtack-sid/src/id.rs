@@ -85,7 +85,7 @@ impl<const N: usize> Sid<N> {
     /// Evaluated by every constructor, so an unsupported size is a compile
     /// error rather than an id with too little entropy or no text buffer.
     const SUPPORTED: () = assert!(
-        N == 16 || (N % 3 == 0 && N >= 18 && N <= MAX_BYTES),
+        N == 16 || (N.is_multiple_of(3) && N >= 18 && N <= MAX_BYTES),
         "session ids are 16 bytes or a multiple of 3 bytes from 18 to 48"
     );
 

@@ -220,9 +220,12 @@ impl Lifetime {
     /// ```
     #[must_use]
     pub const fn max_age(&self, created: u64, now: u64) -> u64 {
-        let left = created
-            .saturating_add(self.absolute.get())
-            .saturating_sub(now);
+        // Measured like `check` measures age, so `max_age` is zero exactly
+        // when `check` reports `AbsoluteExpired`.
+        let left = self
+            .absolute
+            .get()
+            .saturating_sub(now.saturating_sub(created));
         if left < self.idle.get() {
             left
         } else {
