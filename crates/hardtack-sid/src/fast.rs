@@ -31,6 +31,20 @@
 //! If the OS generator fails while seeding or reseeding, the id is not
 //! produced and [`GenerateError::OsRng`] is returned; the generator never
 //! keeps running on an overdue seed.
+//!
+//! ```
+//! use hardtack_sid::{SessionId, fast};
+//!
+//! // Mint in bulk on this thread.
+//! let ids = (0..1000)
+//!     .map(|_| SessionId::generate_fast())
+//!     .collect::<Result<Vec<_>, _>>()?;
+//! assert!(ids.windows(2).all(|w| w[0] != w[1]));
+//!
+//! // Only after creating a process without libc's `fork()`:
+//! fast::reseed();
+//! # Ok::<(), hardtack_sid::GenerateError>(())
+//! ```
 
 use core::cell::RefCell;
 
