@@ -112,8 +112,9 @@ pub(crate) fn decode(mut text: &[u8], mut bytes: &mut [u8]) -> Result<(), Decode
         u32::from(v.to_le_bytes()[0] & 0x3f)
     };
     // Unused low bits of a final partial group; they must be zero (RFC 4648
-    // §3.5), or the same bytes would have several spellings.
-    let trailing: u32 = loop {
+    // §3.5), or the same bytes would have several spellings. `None` if the
+    // lengths do not match, which fails closed.
+    let trailing: Option<u32> = loop {
         match (text, bytes) {
             ([c0, c1, c2, c3, more_text @ ..], [b0, b1, b2, more_bytes @ ..]) => {
                 let acc = value(*c0) << 18 | value(*c1) << 12 | value(*c2) << 6 | value(*c3);
@@ -124,23 +125,23 @@ pub(crate) fn decode(mut text: &[u8], mut bytes: &mut [u8]) -> Result<(), Decode
             ([c0, c1], [b0]) => {
                 let acc = value(*c0) << 18 | value(*c1) << 12;
                 *b0 = acc.to_be_bytes()[1];
-                break acc & 0xffff;
+                break Some(acc & 0xffff);
             }
             ([c0, c1, c2], [b0, b1]) => {
                 let acc = value(*c0) << 18 | value(*c1) << 12 | value(*c2) << 6;
                 let [_, x, y, _] = acc.to_be_bytes();
                 (*b0, *b1) = (x, y);
-                break acc & 0xff;
+                break Some(acc & 0xff);
             }
-            _ => break 0,
+            ([], []) => break Some(0),
+            _ => break None,
         }
     };
-    if invalid < 0 {
-        Err(DecodeError::Alphabet)
-    } else if trailing != 0 {
-        Err(DecodeError::TrailingBits)
-    } else {
-        Ok(())
+    match trailing {
+        _ if invalid < 0 => Err(DecodeError::Alphabet),
+        None => Err(DecodeError::Alphabet),
+        Some(0) => Ok(()),
+        Some(_) => Err(DecodeError::TrailingBits),
     }
 }
 
@@ -226,6 +227,14 @@ mod tests {
         let mut two = [0u8; 2];
         assert_eq!(decode(b"Zm8", &mut two), Ok(()));
         assert_eq!(decode(b"Zm9", &mut two), Err(DecodeError::TrailingBits));
+    }
+
+    #[test]
+    fn mismatched_lengths_fail_closed() {
+        let mut two = [0u8; 2];
+        assert_eq!(decode(b"Zm9v", &mut two), Err(DecodeError::Alphabet));
+        let mut four = [0u8; 4];
+        assert_eq!(decode(b"Zm9v", &mut four), Err(DecodeError::Alphabet));
     }
 
     #[test]
