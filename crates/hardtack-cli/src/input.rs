@@ -1,0 +1,148 @@
+//! Header lines from the command line or standard input.
+
+use std::io::{IsTerminal, Read};
+
+use crate::CliError;
+
+/// Which header a line is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HeaderKind {
+    SetCookie,
+    Cookie,
+}
+
+impl HeaderKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            HeaderKind::SetCookie => "Set-Cookie",
+            HeaderKind::Cookie => "Cookie",
+        }
+    }
+
+    pub fn json_name(self) -> &'static str {
+        match self {
+            HeaderKind::SetCookie => "set-cookie",
+            HeaderKind::Cookie => "cookie",
+        }
+    }
+}
+
+/// One header value to examine. Offsets reported by the tool count bytes from the
+/// start of `value`, the text after `Set-Cookie:` / `Cookie:` and its spaces.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HeaderLine {
+    pub kind: HeaderKind,
+    pub value: String,
+}
+
+/// Splits off a `Set-Cookie:` or `Cookie:` field name (any case). A line without one
+/// is a raw value of kind `raw` (default: `Set-Cookie`).
+pub fn classify(line: &str, raw: Option<HeaderKind>) -> HeaderLine {
+    let trimmed = line.trim_start_matches([' ', '\t']);
+    for kind in [HeaderKind::SetCookie, HeaderKind::Cookie] {
+        let name = kind.name();
+        let is_named = trimmed
+            .get(..name.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(name))
+            && trimmed.as_bytes().get(name.len()) == Some(&b':');
+        if is_named {
+            let value = trimmed.get(name.len() + 1..).unwrap_or_default();
+            return HeaderLine {
+                kind,
+                value: value.trim_start_matches([' ', '\t']).to_owned(),
+            };
+        }
+    }
+    HeaderLine {
+        kind: raw.unwrap_or(HeaderKind::SetCookie),
+        value: line.to_owned(),
+    }
+}
+
+/// The lines to work on: the arguments if any, otherwise standard input (one header
+/// per line; blank lines skipped; a trailing CR removed).
+///
+/// # Errors
+/// No input at all, standard input that is a terminal (nothing piped), or input that
+/// is not UTF-8.
+pub fn lines(args: &[String]) -> Result<Vec<String>, CliError> {
+    if !args.is_empty() {
+        return Ok(args.to_vec());
+    }
+    let stdin = std::io::stdin();
+    if stdin.is_terminal() {
+        return Err(CliError::usage(
+            "no input: pass header lines as arguments or pipe them on standard input",
+        ));
+    }
+    let mut buf = Vec::new();
+    stdin
+        .lock()
+        .read_to_end(&mut buf)
+        .map_err(|e| CliError::usage(format!("cannot read standard input: {e}")))?;
+    let text = String::from_utf8(buf).map_err(|e| {
+        CliError::usage(format!(
+            "standard input is not UTF-8 (first bad byte at offset {})",
+            e.utf8_error().valid_up_to()
+        ))
+    })?;
+    let lines: Vec<String> = text
+        .lines()
+        .map(|l| l.strip_suffix('\r').unwrap_or(l))
+        .filter(|l| !l.trim().is_empty())
+        .map(str::to_owned)
+        .collect();
+    if lines.is_empty() {
+        return Err(CliError::usage(
+            "no input: standard input was empty (pass header lines as arguments or pipe them in)",
+        ));
+    }
+    Ok(lines)
+}
+
+/// A single value (a token) from an argument or the first line of standard input.
+///
+/// # Errors
+/// As [`lines`].
+pub fn single(arg: Option<&str>, what: &str) -> Result<String, CliError> {
+    match arg {
+        Some(a) => Ok(a.to_owned()),
+        None => {
+            let all = lines(&[]).map_err(|e| {
+                CliError::usage(format!(
+                    "no {what}: pass it as an argument or on standard input ({})",
+                    e.message
+                ))
+            })?;
+            Ok(all.into_iter().next().unwrap_or_default().trim().to_owned())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn header_names_are_recognised_in_any_case() {
+        let l = classify("set-COOKIE:   id=1; Path=/", None);
+        assert_eq!(
+            (l.kind, l.value.as_str()),
+            (HeaderKind::SetCookie, "id=1; Path=/")
+        );
+        let l = classify("Cookie: a=1; b=2", Some(HeaderKind::SetCookie));
+        assert_eq!((l.kind, l.value.as_str()), (HeaderKind::Cookie, "a=1; b=2"));
+    }
+
+    #[test]
+    fn raw_values_take_the_flagged_kind() {
+        assert_eq!(
+            classify("a=1", Some(HeaderKind::Cookie)).kind,
+            HeaderKind::Cookie
+        );
+        assert_eq!(classify("a=1", None).kind, HeaderKind::SetCookie);
+        // "Cookie" as a cookie *name* is not a header name.
+        let l = classify("Cookie=1", Some(HeaderKind::Cookie));
+        assert_eq!((l.kind, l.value.as_str()), (HeaderKind::Cookie, "Cookie=1"));
+    }
+}
