@@ -85,10 +85,28 @@ mod tests {
 
     #[test]
     fn reversed_order_groups_subdomains() {
-        let mut v = ["b.example.com", "example.org", "example.com", "a.example.com", "xexample.com"];
+        let mut v = [
+            "b.example.com",
+            "example.org",
+            "example.com",
+            "a.example.com",
+            "xexample.com",
+        ];
         v.sort_by(|a, b| cmp_reversed(a.as_bytes(), b.as_bytes()));
-        assert_eq!(v, ["example.com", "a.example.com", "b.example.com", "xexample.com", "example.org"]);
-        assert_eq!(cmp_reversed(b"example.com", b"EXAMPLE.COM"), Ordering::Equal);
+        assert_eq!(
+            v,
+            [
+                "example.org",
+                "example.com",
+                "a.example.com",
+                "b.example.com",
+                "xexample.com"
+            ]
+        );
+        assert_eq!(
+            cmp_reversed(b"example.com", b"EXAMPLE.COM"),
+            Ordering::Equal
+        );
     }
 
     #[test]

@@ -193,7 +193,11 @@ impl<S> Jar<S> {
         out.write_char('\n')?;
         for (domain, e) in all {
             write_escaped(out, domain)?;
-            out.write_str(if e.host_only { "\thost\t" } else { "\tdomain\t" })?;
+            out.write_str(if e.host_only {
+                "\thost\t"
+            } else {
+                "\tdomain\t"
+            })?;
             write_escaped(out, &e.path)?;
             out.write_char('\t')?;
             write_escaped(out, e.name())?;
@@ -274,7 +278,9 @@ impl<S: PublicSuffixes> Jar<S> {
             let Ok(Record { domain, mut entry }) = record else {
                 continue;
             };
-            if entry.is_expired(now) || (!entry.host_only && self.suffixes.is_public_suffix(&domain)) {
+            if entry.is_expired(now)
+                || (!entry.host_only && self.suffixes.is_public_suffix(&domain))
+            {
                 continue;
             }
             entry.seq = self.next_seq;
@@ -338,7 +344,18 @@ fn parse_record(line: &str) -> Result<Record<'_>, LoadErrorKind> {
     if parts.next().is_some() {
         return Err(LoadErrorKind::FieldCount);
     }
-    let [domain, scope, path, name, value, expires, created, accessed, flags, same_site] = fields;
+    let [
+        domain,
+        scope,
+        path,
+        name,
+        value,
+        expires,
+        created,
+        accessed,
+        flags,
+        same_site,
+    ] = fields;
 
     let domain = unescape(domain)?;
     let kind = classify_host(&domain).map_err(|_| LoadErrorKind::InvalidDomain)?;
@@ -487,7 +504,15 @@ mod tests {
 
     #[test]
     fn escaping_round_trips() {
-        for s in ["plain", "100%", "a\tb", "line\r\nbreak", "caf\u{e9}", "%41", "\u{7f}"] {
+        for s in [
+            "plain",
+            "100%",
+            "a\tb",
+            "line\r\nbreak",
+            "caf\u{e9}",
+            "%41",
+            "\u{7f}",
+        ] {
             let mut e = String::new();
             write_escaped(&mut e, s).unwrap();
             assert!(!e.contains(['\t', '\n', '\r']), "{e:?}");
@@ -509,7 +534,15 @@ mod tests {
     fn times() {
         assert_eq!(parse_time("0"), Ok(0));
         assert_eq!(parse_time("-5"), Ok(-5));
-        for bad in ["", "-", "+5", "1e3", "999999999999999", "9223372036854775807", " 1"] {
+        for bad in [
+            "",
+            "-",
+            "+5",
+            "1e3",
+            "999999999999999",
+            "9223372036854775807",
+            " 1",
+        ] {
             assert_eq!(parse_time(bad), Err(LoadErrorKind::InvalidTime), "{bad:?}");
         }
     }

@@ -24,8 +24,9 @@ impl<S> Jar<S> {
     /// let mut jar = Jar::new(FixedSuffixes(&[]));
     /// let now = time::OffsetDateTime::UNIX_EPOCH;
     /// let url = RequestUrl::parse("http://example.com/a/b")?;
+    /// // `token` gets the default path `/a`: as long as `y`'s, but created later.
     /// jar.store_response(&url, ["x=1; Path=/", "y=2; Path=/a", "token"], now, Context::http());
-    /// assert_eq!(jar.cookie_header(&url, now, Context::http()).as_deref(), Some("y=2; x=1; token"));
+    /// assert_eq!(jar.cookie_header(&url, now, Context::http()).as_deref(), Some("y=2; token; x=1"));
     /// let elsewhere = RequestUrl::parse("http://example.org/")?;
     /// assert_eq!(jar.cookie_header(&elsewhere, now, Context::http()), None);
     /// # Ok::<(), hardtack_cookie::jar::UrlError>(())
@@ -207,7 +208,11 @@ mod tests {
         ];
         for (flag, lax, want) in table {
             for (site, want) in sites.iter().zip(want) {
-                assert_eq!(same_site_allows(flag, *site, lax), want, "{flag:?} {site:?} {lax}");
+                assert_eq!(
+                    same_site_allows(flag, *site, lax),
+                    want,
+                    "{flag:?} {site:?} {lax}"
+                );
             }
         }
     }

@@ -259,8 +259,8 @@ impl<S: PublicSuffixes> Jar<S> {
         let same_site = cookie.same_site();
         if same_site != Some(SameSite::None) {
             let site = ctx.site();
-            let allowed = site == super::Site::SameSite
-                || (ctx.is_http() && site.is_top_level_navigation());
+            let allowed =
+                site == super::Site::SameSite || (ctx.is_http() && site.is_top_level_navigation());
             if !allowed {
                 return Err(Rejection::CrossSite);
             }
@@ -294,10 +294,9 @@ impl<S: PublicSuffixes> Jar<S> {
         let slot = self.find(&scope.domain);
         let old = slot.ok().and_then(|b| {
             let bucket = self.buckets.get(b)?;
-            let i = bucket
-                .cookies
-                .iter()
-                .position(|e| e.host_only == entry.host_only && &*e.path == path && e.name() == name)?;
+            let i = bucket.cookies.iter().position(|e| {
+                e.host_only == entry.host_only && &*e.path == path && e.name() == name
+            })?;
             Some((b, i))
         });
         if let Some(old) = old.and_then(|(b, i)| self.buckets.get(b)?.cookies.get(i)) {
@@ -355,7 +354,11 @@ impl<S: PublicSuffixes> Jar<S> {
 
     /// §5.7 steps 5–7: host-only or domain cookie, refusing public suffixes and
     /// domains the host does not belong to.
-    fn scope<'u>(&self, url: &RequestUrl<'u>, cookie: &SetCookie<'_>) -> Result<Scope<'u>, Rejection> {
+    fn scope<'u>(
+        &self,
+        url: &RequestUrl<'u>,
+        cookie: &SetCookie<'_>,
+    ) -> Result<Scope<'u>, Rejection> {
         let host = url.host();
         let host_only = Scope {
             domain: Cow::Borrowed(host),
@@ -417,10 +420,13 @@ impl<S: PublicSuffixes> Jar<S> {
         // The domain itself and its parents.
         let mut probe = domain;
         loop {
-            if let Some(b) = self.find(probe).ok().and_then(|i| self.buckets.get(i)) {
-                if shadows(b) {
-                    return true;
-                }
+            if self
+                .find(probe)
+                .ok()
+                .and_then(|i| self.buckets.get(i))
+                .is_some_and(shadows)
+            {
+                return true;
             }
             match probe.find('.') {
                 Some(i) if i + 1 < probe.len() => probe = &probe[i + 1..],
@@ -490,7 +496,10 @@ fn check_name_value(name: &str, value: &str) -> Result<(), Rejection> {
         )));
     }
     if name.len() + value.len() > MAX_NAME_VALUE {
-        return Err(Rejection::Parse(ParseError::new(crate::ErrorKind::TooLarge, 0)));
+        return Err(Rejection::Parse(ParseError::new(
+            crate::ErrorKind::TooLarge,
+            0,
+        )));
     }
     Ok(())
 }

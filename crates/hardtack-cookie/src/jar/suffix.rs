@@ -112,7 +112,11 @@ mod tests {
         assert!(l.is_public_suffix("co.uk."));
         assert!(!l.is_public_suffix("uk"));
         assert!(!l.is_public_suffix(""));
-        assert!((&l).is_public_suffix("org"));
+        fn through_ref<P: PublicSuffixes>(p: P) -> bool {
+            p.is_public_suffix("org")
+        }
+        let by_ref: &dyn PublicSuffixes = &l;
+        assert!(through_ref(by_ref));
     }
 
     #[cfg(feature = "psl")]

@@ -181,7 +181,10 @@ impl<'a> RequestUrl<'a> {
     /// # Ok::<(), UrlError>(())
     /// ```
     pub fn parse(url: &'a str) -> Result<RequestUrl<'a>, UrlError> {
-        if url.bytes().any(|b| !(0x21..0x7f).contains(&b) || b == b'\\') {
+        if url
+            .bytes()
+            .any(|b| !(0x21..0x7f).contains(&b) || b == b'\\')
+        {
             return Err(UrlError::InvalidCharacter);
         }
         let (scheme, rest) = url.split_once("://").ok_or(UrlError::NotAbsolute)?;
@@ -376,9 +379,7 @@ fn split_port(host_port: &str) -> Result<(&str, Option<u16>), UrlError> {
     if port.len() > 5 || !port.bytes().all(|b| b.is_ascii_digit()) {
         return Err(UrlError::InvalidPort);
     }
-    let n = port
-        .bytes()
-        .fold(0u32, |n, d| n * 10 + u32::from(d - b'0'));
+    let n = port.bytes().fold(0u32, |n, d| n * 10 + u32::from(d - b'0'));
     u16::try_from(n)
         .map(|p| (host, Some(p)))
         .map_err(|_| UrlError::InvalidPort)
@@ -410,9 +411,11 @@ pub(crate) fn classify_host(host: &str) -> Result<HostKind, UrlError> {
     }
     let name = host.strip_suffix('.').unwrap_or(host);
     if name.is_empty()
-        || !name
-            .split('.')
-            .all(|l| !l.is_empty() && l.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'_'))
+        || !name.split('.').all(|l| {
+            !l.is_empty()
+                && l.bytes()
+                    .all(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'_')
+        })
     {
         return Err(UrlError::InvalidHost);
     }
@@ -494,7 +497,10 @@ mod tests {
         let u = RequestUrl::parse("http://h.example?x/y").unwrap();
         assert_eq!((u.path(), u.query()), ("/", Some("x/y")));
         let u = RequestUrl::parse("http://a:b@h.example:/p#f?g").unwrap();
-        assert_eq!((u.host(), u.port(), u.path(), u.query()), ("h.example", None, "/p", None));
+        assert_eq!(
+            (u.host(), u.port(), u.path(), u.query()),
+            ("h.example", None, "/p", None)
+        );
         for (bad, err) in [
             ("http//example.com/", UrlError::NotAbsolute),
             ("://example.com/", UrlError::NotAbsolute),
@@ -505,7 +511,10 @@ mod tests {
             ("http://example.com:8o/", UrlError::InvalidPort),
             ("http://[::1]x/", UrlError::InvalidHost),
             ("http://example.com/a b", UrlError::InvalidCharacter),
-            ("http://example.com\\@evil.example/", UrlError::InvalidCharacter),
+            (
+                "http://example.com\\@evil.example/",
+                UrlError::InvalidCharacter,
+            ),
             ("http://exämple.com/", UrlError::InvalidCharacter),
         ] {
             assert_eq!(RequestUrl::parse(bad), Err(err), "{bad}");
@@ -518,10 +527,21 @@ mod tests {
 
     #[test]
     fn loopback_is_secure() {
-        for s in ["http://localhost/", "http://LOCALHOST./", "http://a.localhost/", "http://127.9.0.1/", "http://[::1]/"] {
+        for s in [
+            "http://localhost/",
+            "http://LOCALHOST./",
+            "http://a.localhost/",
+            "http://127.9.0.1/",
+            "http://[::1]/",
+        ] {
             assert!(RequestUrl::parse(s).unwrap().is_secure(), "{s}");
         }
-        for s in ["http://localhost.example/", "http://xlocalhost/", "http://128.0.0.1/", "http://[::2]/"] {
+        for s in [
+            "http://localhost.example/",
+            "http://xlocalhost/",
+            "http://128.0.0.1/",
+            "http://[::2]/",
+        ] {
             assert!(!RequestUrl::parse(s).unwrap().is_secure(), "{s}");
         }
     }
