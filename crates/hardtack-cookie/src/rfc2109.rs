@@ -326,6 +326,9 @@ pub struct CookieHeader<'a> {
     s: &'a str,
     pos: usize,
     version: Option<u32>,
+    /// The next control character at or after `pos` (`s.len()` if none), found with
+    /// one forward scan that is only repeated past it, so the whole walk stays linear.
+    ctl: usize,
 }
 
 impl<'a> CookieHeader<'a> {
@@ -335,10 +338,12 @@ impl<'a> CookieHeader<'a> {
     /// assert_eq!(hardtack_cookie::rfc2109::CookieHeader::new("a=b").count(), 1);
     /// ```
     pub fn new(header: &'a str) -> Self {
+        let ctl = class::first_forbidden_ctl(header.as_bytes()).unwrap_or(header.len());
         CookieHeader {
             s: header,
             pos: 0,
             version: None,
+            ctl,
         }
     }
 
@@ -418,9 +423,13 @@ impl<'a> Iterator for CookieHeader<'a> {
             if skip_ws(s.as_bytes(), self.pos) >= s.len() {
                 return None;
             }
-            if let Some(i) = class::first_forbidden_ctl(&s.as_bytes()[self.pos..]) {
-                let at = self.pos + i;
+            if self.ctl < self.sep(self.pos) {
+                // The control character lies in this item: report it, skip the item,
+                // and look for the next one from there.
+                let at = self.ctl;
                 self.pos = self.sep(at);
+                let rest = s.as_bytes().get(self.pos..).unwrap_or_default();
+                self.ctl = self.pos + class::first_forbidden_ctl(rest).unwrap_or(rest.len());
                 return Some(Err(ParseError::new(ErrorKind::ControlCharacter, at)));
             }
             let ((n0, n1), (v0, v1), after) = match self.item(self.pos) {

@@ -267,7 +267,9 @@ fn rfc2109_profile() {
 
 #[test]
 fn version0_validation_reports_first_bad_byte() {
-    let table: &[(&str, &str, Option<(bool, usize, u8)>)] = &[
+    // (name, value, first bad byte as (in the name?, offset, byte))
+    type Row = (&'static str, &'static str, Option<(bool, usize, u8)>);
+    let table: &[Row] = &[
         ("sid", "abc-_.~!#$%&'*+^`|", None),
         ("s@d", "v", Some((true, 1, b'@'))),
         ("sid", "a b", Some((false, 1, b' '))),
