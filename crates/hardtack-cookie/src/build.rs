@@ -401,6 +401,15 @@ fn validate(c: &SetCookie<'_>) -> Result<(), BuildError> {
         if pb.first() != Some(&b'/') {
             return Err(BuildError::new(attr(Attribute::Path), K::RelativePath));
         }
+        // Browsers trim trailing whitespace off attribute values: such a path would
+        // not come back as written.
+        if pb.last() == Some(&b' ') {
+            return Err(BuildError::at(
+                attr(Attribute::Path),
+                K::InvalidByte(b' '),
+                pb.len() - 1,
+            ));
+        }
     }
     if c.version.is_some() || c.comment.is_some() {
         let a = if c.version.is_some() {

@@ -314,6 +314,11 @@ fn strict(s: &str) -> Result<SetCookie<'_>, ParseError> {
                 if v.first() != Some(&b'/') {
                     return bad(invalid);
                 }
+                if v.last() == Some(&b' ') {
+                    // A browser would trim it: the server grammar's `Path` and the
+                    // stored one would differ.
+                    return err(invalid, end - 1);
+                }
                 c.path = Some(Cow::Borrowed(sub(s, vstart, end)));
             }
             (Attribute::SameSite, Some(v)) => match SameSite::recognise(v) {

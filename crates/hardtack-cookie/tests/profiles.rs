@@ -143,6 +143,11 @@ fn strict_grammar() {
         ("a=b; Path=x", K::InvalidAttributeValue(Attribute::Path), 10),
         ("a=b; Path", K::InvalidAttributeValue(Attribute::Path), 9),
         (
+            "a=b; Path=/x ",
+            K::InvalidAttributeValue(Attribute::Path),
+            12,
+        ),
+        (
             "a=b; Domain=ex ample.com",
             K::InvalidAttributeValue(Attribute::Domain),
             12,
