@@ -11,6 +11,7 @@ use hardtack::cookie::{
 };
 
 use crate::input::{HeaderKind, HeaderLine};
+use crate::json::Json;
 
 /// Browsers ignore an attribute whose value exceeds this.
 const MAX_ATTRIBUTE_VALUE: usize = 1024;
@@ -65,8 +66,12 @@ pub struct ProfileResult {
 /// What the other side ends up with.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Outcome {
-    /// A browser stores this cookie (the lenient parse), as `(field, value)` rows.
-    Stored(Vec<(&'static str, String)>),
+    /// A browser stores this cookie (the lenient parse): `(field, value)` rows for
+    /// people and the raw fields for `--json`.
+    Stored {
+        rows: Vec<(&'static str, String)>,
+        fields: Json,
+    },
     /// A browser ignores the whole `Set-Cookie` header.
     Ignored(ParseError),
     /// A server reads these pairs from the `Cookie` header (lenient).
@@ -312,7 +317,9 @@ fn lint_set_cookie(line: &HeaderLine, now: i64) -> Report {
             "nameless-cookie",
             Subject::Name,
             0,
-            "the cookie has no name: browsers store it under an empty name, which servers cannot read reliably".into(),
+            "the cookie has no name: browsers store it under an empty name, which \
+                servers cannot read reliably"
+                .into(),
             "write it as name=value".into(),
         ));
     } else if let Some(i) = c.name().bytes().position(|b| !is_tchar(b)) {
@@ -348,11 +355,13 @@ fn lint_set_cookie(line: &HeaderLine, now: i64) -> Report {
             Subject::Value,
             inner_at + i,
             format!(
-                "the value contains {}{more}, outside RFC 6265 cookie-octets: strict servers and frameworks reject or mangle it",
+                "the value contains {}{more}, outside RFC 6265 cookie-octets: strict \
+                    servers and frameworks reject or mangle it",
                 show_byte(b)
             ),
             format!(
-                "percent-encode the value ({}={encoded_value}) or base64url it, and decode on the way in",
+                "percent-encode the value ({}={encoded_value}) or base64url it, and \
+                    decode on the way in",
                 c.name()
             ),
         ));
@@ -365,20 +374,25 @@ fn lint_set_cookie(line: &HeaderLine, now: i64) -> Report {
             _ => inner_at + e.offset(),
         };
         findings.push(finding(
-                Severity::Warning,
-                "version0-tspecial",
-                if e.part() == Part::Name { Subject::Name } else { Subject::Value },
-                at,
-                format!(
-                    "{}: fine in browsers, but RFC 2109 servers and old phone HTTP stacks reject it (\"works on desktop, 500 on some phones\")",
-                    e
-                ),
-                format!(
-                    "encode with the token set: {}={}",
-                    c.name(),
-                    percent_encode(inner, PercentSet::Token)
-                ),
-            ));
+            Severity::Warning,
+            "version0-tspecial",
+            if e.part() == Part::Name {
+                Subject::Name
+            } else {
+                Subject::Value
+            },
+            at,
+            format!(
+                "{}: fine in browsers, but RFC 2109 servers and old phone HTTP stacks \
+                        reject it (\"works on desktop, 500 on some phones\")",
+                e
+            ),
+            format!(
+                "encode with the token set: {}={}",
+                c.name(),
+                percent_encode(inner, PercentSet::Token)
+            ),
+        ));
     }
 
     // Attributes.
@@ -390,7 +404,8 @@ fn lint_set_cookie(line: &HeaderLine, now: i64) -> Report {
                 Subject::Attribute(recognise(av.name)),
                 av.at,
                 format!(
-                    "the {} value is {} bytes: browsers ignore attribute values over {MAX_ATTRIBUTE_VALUE} bytes",
+                    "the {} value is {} bytes: browsers ignore attribute values over \
+                        {MAX_ATTRIBUTE_VALUE} bytes",
                     av.name,
                     av.value.map_or(0, str::len)
                 ),
@@ -464,7 +479,8 @@ fn lint_set_cookie(line: &HeaderLine, now: i64) -> Report {
             Subject::Attribute(Attribute::Path),
             a.value_at,
             format!(
-                "Path '{}' does not start with '/': browsers ignore it and use the request's directory",
+                "Path '{}' does not start with '/': browsers ignore it and use the \
+                    request's directory",
                 a.value.unwrap_or_default()
             ),
             "write an absolute path, usually Path=/".into(),
@@ -484,7 +500,8 @@ fn lint_set_cookie(line: &HeaderLine, now: i64) -> Report {
                 Subject::Attribute(Attribute::HttpOnly),
                 v.len(),
                 format!(
-                    "'{}' looks like a session id or token ({why}) but lacks HttpOnly: any injected script can read it",
+                    "'{}' looks like a session id or token ({why}) but lacks HttpOnly: any \
+                        injected script can read it",
                     c.name()
                 ),
                 "add `; HttpOnly`".into(),
@@ -497,7 +514,8 @@ fn lint_set_cookie(line: &HeaderLine, now: i64) -> Report {
                 Subject::Attribute(Attribute::Secure),
                 v.len(),
                 format!(
-                    "'{}' looks like a session id or token ({why}) but lacks Secure: it is sent over plain HTTP",
+                    "'{}' looks like a session id or token ({why}) but lacks Secure: it is \
+                        sent over plain HTTP",
                     c.name()
                 ),
                 "add `; Secure`".into(),
@@ -514,7 +532,10 @@ fn lint_set_cookie(line: &HeaderLine, now: i64) -> Report {
                 "server-grammar",
                 subject,
                 e.offset(),
-                format!("{e}: outside the RFC 6265 §4.1 grammar servers should send; browsers cope, strict parsers do not"),
+                format!(
+                    "{e}: outside the RFC 6265 §4.1 grammar servers should send; browsers \
+                    cope, strict parsers do not"
+                ),
                 strict_fix(e.kind()).into(),
             ));
         }
@@ -526,7 +547,10 @@ fn lint_set_cookie(line: &HeaderLine, now: i64) -> Report {
         line: line.clone(),
         findings,
         profiles,
-        outcome: Outcome::Stored(describe(&c)),
+        outcome: Outcome::Stored {
+            rows: describe(&c),
+            fields: fields(&c),
+        },
         suggestion,
     }
 }
@@ -594,8 +618,14 @@ fn check_lifetime<'v>(
                 "expires-not-imf-fixdate",
                 Subject::Attribute(Attribute::Expires),
                 a.value_at,
-                format!("Expires '{raw}' is not an IMF-fixdate (RFC 9110 §5.6.7): browsers guess, strict parsers and old clients do not"),
-                format!("write Expires={}", fixed.unwrap_or_else(|| "Sun, 06 Nov 1994 08:49:37 GMT".into())),
+                format!(
+                    "Expires '{raw}' is not an IMF-fixdate (RFC 9110 §5.6.7): browsers \
+                    guess, strict parsers and old clients do not"
+                ),
+                format!(
+                    "write Expires={}",
+                    fixed.unwrap_or_else(|| "Sun, 06 Nov 1994 08:49:37 GMT".into())
+                ),
             ));
         }
     }
@@ -623,7 +653,9 @@ fn check_lifetime<'v>(
                 Subject::Attribute(Attribute::MaxAge),
                 attr(Attribute::MaxAge).map_or(0, |a| a.at),
                 format!(
-                    "Max-Age={age} means {} but Expires says {} (taking now = {}): browsers use Max-Age, clients that only know Expires keep the cookie for a different time",
+                    "Max-Age={age} means {} but Expires says {} (taking now = {}): browsers \
+                        use Max-Age, clients that only know Expires keep the cookie for a \
+                        different time",
                     crate::timefmt::http_date(by_age),
                     crate::timefmt::http_date(exp),
                     crate::timefmt::http_date(now),
@@ -771,6 +803,44 @@ pub fn describe(c: &SetCookie<'_>) -> Vec<(&'static str, String)> {
     rows
 }
 
+/// The parsed fields as they are, for scripts: `null` for what is absent.
+pub fn fields(c: &SetCookie<'_>) -> Json {
+    Json::Obj(vec![
+        ("name", Json::str(c.name())),
+        ("value", Json::str(c.value())),
+        (
+            "expires",
+            c.expires()
+                .map_or(Json::Null, |t| Json::Int(t.unix_timestamp())),
+        ),
+        ("expires_raw", Json::opt_str(c.expires_raw())),
+        ("max_age", c.max_age().map_or(Json::Null, Json::Int)),
+        ("domain", Json::opt_str(c.domain())),
+        ("path", Json::opt_str(c.path())),
+        ("secure", Json::Bool(c.secure())),
+        ("http_only", Json::Bool(c.http_only())),
+        (
+            "same_site",
+            Json::opt_str(c.same_site().map(SameSite::as_str)),
+        ),
+        ("partitioned", Json::Bool(c.partitioned())),
+        ("priority", Json::opt_str(c.priority().map(|p| p.as_str()))),
+        (
+            "version",
+            c.version().map_or(Json::Null, |v| Json::Int(i64::from(v))),
+        ),
+        ("comment", Json::opt_str(c.comment())),
+        (
+            "extensions",
+            Json::Arr(
+                c.extensions()
+                    .map(|(n, v)| Json::Arr(vec![Json::str(n), Json::opt_str(v)]))
+                    .collect(),
+            ),
+        ),
+    ])
+}
+
 fn lint_cookie(line: &HeaderLine) -> Report {
     let v = line.value.as_str();
     let mut findings = Vec::new();
@@ -811,14 +881,25 @@ fn lint_cookie(line: &HeaderLine) -> Report {
         }
         let separator = matches!(e.kind(), ErrorKind::InvalidSeparator | ErrorKind::Empty);
         findings.push(finding(
-            if separator { Severity::Warning } else { Severity::Error },
-            if separator { "pair-separator" } else { "pair-invalid" },
+            if separator {
+                Severity::Warning
+            } else {
+                Severity::Error
+            },
+            if separator {
+                "pair-separator"
+            } else {
+                "pair-invalid"
+            },
             subject_of(e.kind()),
             e.offset(),
             if separator {
                 format!("{e}: pairs should be separated by exactly \"; \"")
             } else {
-                format!("{e}: strict servers (Go's http.ParseCookie, Python's http.cookies) drop this pair or the whole header")
+                format!(
+                    "{e}: strict servers (Go's http.ParseCookie, Python's http.cookies) \
+                    drop this pair or the whole header"
+                )
             },
             if separator {
                 "join pairs with \"; \"".into()
@@ -839,7 +920,10 @@ fn lint_cookie(line: &HeaderLine) -> Report {
                 "attribute-in-cookie-header",
                 Subject::Name,
                 offset_in(v, n),
-                format!("'{n}' looks like a Set-Cookie attribute: a Cookie header carries only name=value pairs"),
+                format!(
+                    "'{n}' looks like a Set-Cookie attribute: a Cookie header carries only \
+                    name=value pairs"
+                ),
                 "send attributes only in Set-Cookie; drop RFC 2109 $Path/$Domain/$Version".into(),
             ));
         } else if let Err(e) = check_version0(n, val) {
@@ -868,7 +952,10 @@ fn lint_cookie(line: &HeaderLine) -> Report {
             "duplicate-name",
             Subject::Name,
             *at,
-            format!("'{n}' appears {count} times: servers disagree on which wins (first, last or all), and a sibling subdomain may have planted one"),
+            format!(
+                "'{n}' appears {count} times: servers disagree on which wins (first, \
+                last or all), and a sibling subdomain may have planted one"
+            ),
             "use a __Host- name, or distinct names per path and domain".into(),
         ));
     }
@@ -878,7 +965,11 @@ fn lint_cookie(line: &HeaderLine) -> Report {
             "header-too-large",
             Subject::Cookie,
             MAX_REQUEST_HEADER,
-            format!("the header is {} bytes: many servers refuse header lines over {MAX_REQUEST_HEADER} bytes (431 or 400)", v.len()),
+            format!(
+                "the header is {} bytes: many servers refuse header lines over \
+                {MAX_REQUEST_HEADER} bytes (431 or 400)",
+                v.len()
+            ),
             "send fewer or smaller cookies; keep state server-side".into(),
         ));
     }
@@ -949,7 +1040,7 @@ mod tests {
         assert!(r.findings[0].fix.contains("id=a%20b"));
         assert_eq!(r.suggestion.as_deref(), Some("id=a%20b; Path=/"));
         // A browser stores it anyway.
-        let Outcome::Stored(rows) = &r.outcome else {
+        let Outcome::Stored { rows, .. } = &r.outcome else {
             panic!("not stored")
         };
         assert!(rows.contains(&("value", "a b".to_owned())));

@@ -4,7 +4,7 @@
 use std::fmt::{self, Write as _};
 
 /// A JSON value. Objects keep their insertion order so that output is stable.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Json {
     Null,
     Bool(bool),

@@ -48,8 +48,9 @@ impl KeyArgs {
         if let Some(text) = &self.key {
             if !self.allow_key_argument {
                 return Err(CliError::usage(
-                    "refusing a key on the command line (it leaks through ps and shell history): \
-                     use --key-file or the HARDTACK_KEY environment variable, or add --allow-key-argument",
+                    "refusing a key on the command line (it leaks through ps and shell \
+                     history): use --key-file or the HARDTACK_KEY environment variable, \
+                     or add --allow-key-argument",
                 ));
             }
             return from_text(text, "--key");
@@ -118,7 +119,8 @@ fn from_text(text: &str, source: &str) -> Result<MasterKey, CliError> {
 fn key_error(e: KeyError, source: &str, len: usize) -> CliError {
     match e {
         KeyError::TooShort => CliError::usage(format!(
-            "the key from {source} is {len} bytes; at least 32 are needed (make one with `hardtack key generate`)"
+            "the key from {source} is {len} bytes; at least 32 are needed (make one \
+                with `hardtack key generate`)"
         )),
         other => CliError::usage(format!("unusable key from {source}: {other}")),
     }

@@ -40,7 +40,13 @@ struct Cli {
     json: bool,
 
     /// When to colour text output.
-    #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        value_name = "WHEN",
+        default_value_t = ColorChoice::Auto
+    )]
     color: ColorChoice,
 
     #[command(subcommand)]

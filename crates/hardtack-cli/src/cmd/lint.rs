@@ -135,7 +135,7 @@ fn render(out: &mut String, r: &Report, style: Style) {
                 style.bold("a browser stores:")
             );
         }
-        Outcome::Stored(rows) => {
+        Outcome::Stored { rows, .. } => {
             let _ = writeln!(out, "  {}", style.bold("a browser stores:"));
             for (k, val) in rows {
                 let _ = writeln!(out, "    {} {}", style.dim(format!("{:<11}", k)), val);
@@ -224,10 +224,7 @@ fn report_json(r: &Report) -> Json {
         ("profiles", Json::Arr(profiles)),
     ];
     match &r.outcome {
-        Outcome::Stored(rows) => fields.push((
-            "browser_stores",
-            Json::Obj(rows.iter().map(|(k, v)| (*k, Json::str(v))).collect()),
-        )),
+        Outcome::Stored { fields: f, .. } => fields.push(("browser_stores", f.clone())),
         Outcome::Ignored(_) => fields.push(("browser_stores", Json::Null)),
         Outcome::Read(pairs) => fields.push((
             "server_reads",

@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use hardtack::cookie::rfc2109::CookieHeader;
 use hardtack::cookie::{Pairs, ParseError, Profile, SetCookie, StrictPairs};
 
-use crate::checks::describe;
+use crate::checks::{describe, fields};
 use crate::input::{self, HeaderKind, HeaderLine};
 use crate::json::Json;
 use crate::{CliError, Ctx, Output, Status};
@@ -53,6 +53,7 @@ enum Body {
     Cookie {
         rows: Vec<(&'static str, String)>,
         extensions: Vec<(String, Option<String>)>,
+        fields: Json,
     },
     /// Cookie-header pairs; a bad pair is kept as its error (strict, RFC 2109).
     Pairs(Vec<Result<(String, String), ParseError>>),
@@ -84,12 +85,7 @@ pub fn run(args: &Args, ctx: Ctx) -> Result<Output, CliError> {
     for line in &lines {
         for &p in profiles {
             let parsed = parse(line, p);
-            let failed = match &parsed.result {
-                Err(_) => true,
-                Ok(Body::Pairs(pairs)) => pairs.iter().any(Result::is_err),
-                Ok(Body::Cookie { .. }) => false,
-            };
-            if failed {
+            if failed(&parsed) {
                 status = Status::Error;
             }
             if ctx.json {
@@ -105,6 +101,15 @@ pub fn run(args: &Args, ctx: Ctx) -> Result<Output, CliError> {
     Ok(Output { text, status })
 }
 
+/// Whether the parse, or any pair of it, failed.
+fn failed(parsed: &Parsed) -> bool {
+    match &parsed.result {
+        Err(_) => true,
+        Ok(Body::Pairs(pairs)) => pairs.iter().any(Result::is_err),
+        Ok(Body::Cookie { .. }) => false,
+    }
+}
+
 fn profile_name(p: Profile) -> &'static str {
     match p {
         Profile::Strict => "strict",
@@ -118,6 +123,7 @@ fn parse(line: &HeaderLine, p: Profile) -> Parsed {
     let result = match line.kind {
         HeaderKind::SetCookie => SetCookie::parse(v, p).map(|c| Body::Cookie {
             rows: describe(&c),
+            fields: fields(&c),
             extensions: c
                 .extensions()
                 .map(|(n, val)| (n.to_owned(), val.map(str::to_owned)))
@@ -154,7 +160,9 @@ fn render(out: &mut String, line: &HeaderLine, parsed: &Parsed, ctx: Ctx) {
         Err(e) => {
             let _ = writeln!(out, "  {} {e}", s.error("error:"));
         }
-        Ok(Body::Cookie { rows, extensions }) => {
+        Ok(Body::Cookie {
+            rows, extensions, ..
+        }) => {
             for (k, v) in rows {
                 let _ = writeln!(out, "  {} {v}", s.dim(format!("{:<11}", k)));
             }
@@ -198,25 +206,11 @@ fn to_json(line: &HeaderLine, parsed: &Parsed) -> Json {
         ("header", Json::str(line.kind.json_name())),
         ("value", Json::str(&line.value)),
         ("profile", Json::str(parsed.profile)),
-        ("ok", Json::Bool(parsed.result.is_ok())),
+        ("ok", Json::Bool(!failed(parsed))),
     ];
     match &parsed.result {
         Err(e) => fields.push(("error", error_json(e))),
-        Ok(Body::Cookie { rows, extensions }) => {
-            fields.push((
-                "cookie",
-                Json::Obj(rows.iter().map(|(k, v)| (*k, Json::str(v))).collect()),
-            ));
-            fields.push((
-                "extensions",
-                Json::Arr(
-                    extensions
-                        .iter()
-                        .map(|(n, v)| Json::Arr(vec![Json::str(n), Json::opt_str(v.as_deref())]))
-                        .collect(),
-                ),
-            ));
-        }
+        Ok(Body::Cookie { fields: f, .. }) => fields.push(("cookie", f.clone())),
         Ok(Body::Pairs(pairs)) => fields.push((
             "pairs",
             Json::Arr(

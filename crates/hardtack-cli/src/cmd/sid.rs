@@ -11,7 +11,12 @@ use crate::{CliError, Ctx, Output, Status};
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// How many ids to print.
-    #[arg(long, short = 'n', default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=100_000))]
+    #[arg(
+        long,
+        short = 'n',
+        default_value_t = 1,
+        value_parser = clap::value_parser!(u32).range(1..=100_000)
+    )]
     pub count: u32,
 
     /// 128-bit ids (22 characters) for systems that expect that size; the default
