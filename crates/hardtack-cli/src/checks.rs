@@ -566,9 +566,14 @@ fn ignored_by_browsers(e: ParseError) -> Finding {
         ErrorKind::InvalidUtf8 => "send ASCII: percent-encode or base64url other bytes",
         _ => "send name=value with a non-empty name",
     };
+    let code = match e.kind() {
+        ErrorKind::ControlCharacter => "control-character",
+        ErrorKind::TooLarge => "cookie-too-large",
+        _ => "ignored-by-browsers",
+    };
     finding(
         Severity::Error,
-        "ignored-by-browsers",
+        code,
         subject_of(e.kind()),
         e.offset(),
         format!("browsers ignore this whole header: {}", e.kind()),
@@ -1124,7 +1129,7 @@ mod tests {
     fn oversize_cookies_are_ignored_by_browsers() {
         let big = format!("a={}", "x".repeat(4096));
         let r = set_cookie(&big);
-        assert_eq!(r.findings[0].code, "ignored-by-browsers");
+        assert_eq!(r.findings[0].code, "cookie-too-large");
         assert!(matches!(r.outcome, Outcome::Ignored(_)));
         let attr = format!("a=1; Path=/{}", "p".repeat(1100));
         assert_eq!(codes(&set_cookie(&attr)), [("attribute-too-large", 5)]);
@@ -1133,7 +1138,7 @@ mod tests {
     #[test]
     fn control_characters_drop_the_cookie() {
         let r = set_cookie("a=1\r\nX-Injected: yes");
-        assert_eq!(codes(&r), [("ignored-by-browsers", 3)]);
+        assert_eq!(codes(&r), [("control-character", 3)]);
         assert_eq!(r.worst(), Some(Severity::Error));
     }
 

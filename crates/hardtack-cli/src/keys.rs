@@ -27,7 +27,7 @@ pub struct KeyArgs {
 
     /// The master key itself, base64url. Refused unless --allow-key-argument is also
     /// given: command-line arguments are visible to every user through `ps` and
-    /// /proc/<pid>/cmdline, and land in shell history.
+    /// /proc/PID/cmdline, and land in shell history.
     #[arg(long, value_name = "BASE64URL")]
     pub key: Option<String>,
 

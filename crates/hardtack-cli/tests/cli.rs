@@ -161,7 +161,7 @@ fn lint_reports_a_nul_byte_from_stdin() {
     assert_eq!(r.code, 2);
     assert!(
         r.stdout
-            .contains("\"code\":\"ignored-by-browsers\",\"offset\":3"),
+            .contains("\"code\":\"control-character\",\"offset\":3"),
         "{}",
         r.stdout
     );

@@ -66,3 +66,49 @@ fn header_value_debug_hides_the_cookie() {
     let v = hardtack::http::set_cookie_header_value(&c);
     assert!(!format!("{v:?}").contains("secret-value"));
 }
+
+#[cfg(all(feature = "token", feature = "sid"))]
+#[test]
+fn a_signed_session_round_trips_through_header_maps() {
+    use hardtack::session::SignedSessions;
+    use hardtack::sid::SessionId;
+    use hardtack::token::MasterKey;
+    use std::time::Duration;
+
+    let key = MasterKey::from_bytes(&[3; 32]).expect("32-byte key");
+    let sessions = SignedSessions::new(&key, Duration::from_secs(3600)).expect("ring");
+    let id = SessionId::generate().expect("os rng");
+    let token = sessions.issue(&id, 1_000).expect("sign");
+
+    // Response: the cookie goes out as its own Set-Cookie field.
+    let mut response = HeaderMap::new();
+    let cookie = sessions
+        .set_cookie("__Host-session", &token, 1_000)
+        .finish()
+        .expect("valid cookie");
+    hardtack::http::append_set_cookie(&mut response, &cookie);
+    let sent = response.get(SET_COOKIE).expect("one field");
+    let value = sent
+        .to_str()
+        .expect("ASCII")
+        .split(';')
+        .next()
+        .and_then(|pair| pair.strip_prefix("__Host-session="))
+        .expect("name=value first");
+
+    // Next request, HTTP/2 style: one Cookie field per cookie.
+    let mut request = HeaderMap::new();
+    request.append(COOKIE, HeaderValue::from_static("theme=dark"));
+    request.append(
+        COOKIE,
+        HeaderValue::from_str(&format!("__Host-session={value}")).expect("valid"),
+    );
+    let opened = sessions
+        .find(
+            hardtack::http::cookie_pairs(&request),
+            "__Host-session",
+            1_010,
+        )
+        .expect("opens");
+    assert_eq!(opened.id(), &id);
+}

@@ -44,7 +44,8 @@ pub struct SignArgs {
     #[arg(long, value_name = "UNIX_SECONDS")]
     pub issued_at: Option<u64>,
 
-    /// Also print when the token stops verifying with this max age (3600, 30m, 12h, 7d).
+    /// With --json, also report when the token stops verifying under this max age
+    /// (3600, 30m, 12h, 7d).
     #[arg(long, value_parser = parse_duration)]
     pub max_age: Option<u64>,
 }
