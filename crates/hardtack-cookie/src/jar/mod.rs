@@ -6,7 +6,7 @@
 //!
 //! * Input is a [`RequestUrl`] (parsed without allocating), the `Set-Cookie` strings,
 //!   the current time (injected, so tests pin the clock) and a [`Context`].
-//! * Public suffixes come through the [`PublicSuffixes`] trait: [`PslSuffixes`]
+//! * Public suffixes come through the [`PublicSuffixes`] trait: `PslSuffixes`
 //!   (feature `psl`), [`FixedSuffixes`] or [`NoSuffixes`].
 //! * Memory is bounded by [`Config`] limits, whatever the servers send.
 //! * [`Jar::save`] and [`Jar::load`] keep the jar in a versioned text format.
@@ -133,6 +133,14 @@ impl<S: PublicSuffixes> Jar<S> {
             next_seq: 0,
             scratch: Vec::new(),
         }
+    }
+}
+
+/// An empty jar with the default [`Config`] and the suffix list's default, for
+/// example `Jar::<PslSuffixes>::default()`.
+impl<S: PublicSuffixes + Default> Default for Jar<S> {
+    fn default() -> Self {
+        Jar::new(S::default())
     }
 }
 

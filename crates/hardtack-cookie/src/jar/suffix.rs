@@ -6,7 +6,7 @@
 ///
 /// The jar calls it with a lower-case ASCII domain without a leading dot (it may end
 /// with a dot). Implementations are [`FixedSuffixes`] (a list you give, for tests and
-/// closed networks), [`PslSuffixes`] (the full Mozilla list, feature `psl`) and
+/// closed networks), `PslSuffixes` (the full Mozilla list, feature `psl`) and
 /// [`NoSuffixes`].
 ///
 /// ```
@@ -59,7 +59,7 @@ impl PublicSuffixes for FixedSuffixes<'_> {
 /// No public suffixes at all: any site may set a cookie for `com`.
 ///
 /// Only for closed networks and tests; a jar that talks to the Internet needs a real
-/// list ([`PslSuffixes`]), or one site can plant cookies on every other.
+/// list (`PslSuffixes`), or one site can plant cookies on every other.
 ///
 /// ```
 /// use hardtack_cookie::jar::{NoSuffixes, PublicSuffixes};
