@@ -954,7 +954,10 @@ fn wpt_size_and_control_characters() {
         T0,
         Context::http(),
     );
-    assert!(h.ends_with("; q=1; r=1; t=a\tb; w=spaced; z=\"quoted\""), "{h}");
+    assert!(
+        h.ends_with("; q=1; r=1; t=a\tb; w=spaced; z=\"quoted\""),
+        "{h}"
+    );
 }
 
 /// 6265bis §5.7 step 18: replacing keeps the creation time, so the position in the

@@ -115,18 +115,22 @@ impl fmt::Display for Rejection {
                 f.write_str("the request host does not domain-match the Domain attribute")
             }
             Rejection::PathTooLong => f.write_str("default path longer than 1024 bytes"),
-            Rejection::InsecureOrigin => f.write_str("Secure cookie from an insecure URL"),
-            Rejection::HttpOnlyFromScript => f.write_str("HttpOnly cookie from a non-HTTP API"),
+            Rejection::InsecureOrigin => f.write_str("cookie with Secure from an insecure URL"),
+            Rejection::HttpOnlyFromScript => {
+                f.write_str("cookie with HttpOnly from a non-HTTP API")
+            }
             Rejection::ShadowsSecure => {
                 f.write_str("non-Secure cookie would shadow a Secure cookie")
             }
-            Rejection::CrossSite => f.write_str("SameSite cookie from a cross-site request"),
-            Rejection::SameSiteNoneInsecure => f.write_str("SameSite=None without Secure"),
-            Rejection::SecurePrefix => f.write_str("__Secure- cookie without Secure"),
-            Rejection::HostPrefix => {
-                f.write_str("__Host- cookie without Secure and Path=/, or with Domain")
+            Rejection::CrossSite => f.write_str("same-site cookie from a cross-site request"),
+            Rejection::SameSiteNoneInsecure => {
+                f.write_str("cookie with SameSite=None but not Secure")
             }
-            Rejection::PartitionedInsecure => f.write_str("Partitioned cookie without Secure"),
+            Rejection::SecurePrefix => f.write_str("cookie prefixed __Secure- but not Secure"),
+            Rejection::HostPrefix => {
+                f.write_str("cookie prefixed __Host- without Secure and Path=/, or with Domain")
+            }
+            Rejection::PartitionedInsecure => f.write_str("cookie with Partitioned but not Secure"),
             Rejection::OverwritesHttpOnly => {
                 f.write_str("non-HTTP API cannot overwrite an HttpOnly cookie")
             }

@@ -121,8 +121,8 @@ pub enum UrlError {
 impl fmt::Display for UrlError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
-            UrlError::NotAbsolute => "URL is not absolute",
-            UrlError::UnsupportedScheme => "URL scheme is not http, https, ws or wss",
+            UrlError::NotAbsolute => "not an absolute URL",
+            UrlError::UnsupportedScheme => "unsupported URL scheme (not http, https, ws or wss)",
             UrlError::InvalidCharacter => "invalid character in URL",
             UrlError::EmptyHost => "empty host",
             UrlError::InvalidHost => "invalid host",
