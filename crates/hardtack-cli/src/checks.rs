@@ -1,7 +1,7 @@
 //! What `hardtack lint` finds in one header value. Pure functions: no I/O, no clock
 //! (the caller passes `now`), so every rule is unit-tested here.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use hardtack::cookie::date::{HttpDate, parse_imf_fixdate};
 use hardtack::cookie::encode::{PercentSet, percent_encode};
@@ -914,6 +914,8 @@ fn lint_cookie(line: &HeaderLine) -> Report {
         ));
     }
     let pairs: Vec<(&str, &str)> = Pairs::new(v).collect();
+    // Offsets already reported, so one bad byte is not reported twice.
+    let mut reported: BTreeSet<usize> = findings.iter().map(|f| f.offset).collect();
     let mut counts: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     for &(n, val) in &pairs {
         let entry = counts.entry(n).or_insert((0, offset_in(v, n)));
@@ -936,7 +938,7 @@ fn lint_cookie(line: &HeaderLine) -> Report {
                 Part::Name => offset_in(v, n) + e.offset(),
                 _ => offset_in(v, val) + e.offset(),
             };
-            if !findings.iter().any(|f| f.offset == at) {
+            if reported.insert(at) {
                 findings.push(finding(
                     Severity::Warning,
                     "version0-tspecial",
