@@ -242,3 +242,70 @@ fn debug_never_shows_values() {
     assert!(!jar_dbg.contains("SECRET") && !cookie_dbg.contains("SECRET"));
     assert!(cookie_dbg.contains("sid") && cookie_dbg.contains("12 bytes redacted"));
 }
+
+#[test]
+fn extreme_clocks_neither_panic_nor_overflow() {
+    let edge = [
+        time::PrimitiveDateTime::MIN.assume_utc(),
+        time::PrimitiveDateTime::MAX.assume_utc(),
+        T0,
+    ];
+    for now in edge {
+        let mut jar = Jar::new(NoSuffixes);
+        let u = url("http://example.com/");
+        for set in [
+            "a=1; Max-Age=9223372036854775807",
+            "b=1; Max-Age=-9223372036854775808",
+            "c=1; Expires=Fri, 31 Dec 9999 23:59:59 GMT",
+            "d=1; Expires=Mon, 01 Jan 1601 00:00:00 GMT",
+            "e=1",
+        ] {
+            let _ = jar.store(&u, set, now, Context::http());
+        }
+        check_invariants(&jar);
+        for c in jar.iter() {
+            let t = c.expires().map(|t| t.unix_timestamp());
+            assert!(
+                t.is_none_or(|t| t > now.unix_timestamp()),
+                "{:?} at {now}",
+                c.name()
+            );
+        }
+        let _ = jar.cookie_header(&u, now, Context::http());
+        let text = jar.to_text(now, SessionCookies::Keep);
+        let mut back = Jar::new(NoSuffixes);
+        assert_eq!(back.load(&text, now), Ok(jar.len()));
+    }
+}
+
+#[test]
+fn parsed_cookies_from_other_profiles() {
+    use crate::{Profile, SetCookie};
+    let mut jar = Jar::new(FixedSuffixes(&["com"]));
+    let u = url("http://www.example.com/a/b");
+    let strict = SetCookie::parse("s=1; Path=/a; Max-Age=60", Profile::Strict).unwrap();
+    assert_eq!(
+        jar.store_parsed(&u, &strict, T0, Context::http()),
+        Ok(Stored::Added)
+    );
+    let v1 = SetCookie::parse(
+        "v=1; Domain=.example.com; Path=/; Version=1",
+        Profile::Rfc2109,
+    )
+    .unwrap();
+    assert_eq!(
+        jar.store_parsed(&u, &v1, T0, Context::http()),
+        Ok(Stored::Added)
+    );
+    let built = SetCookie::build("b", "2").path("/").finish().unwrap();
+    assert_eq!(
+        jar.store_parsed(&u, &built.into_inner(), T0, Context::http()),
+        Ok(Stored::Added)
+    );
+    assert_eq!(
+        jar.cookie_header(&u, T0, Context::http()).as_deref(),
+        Some("s=1; v=1; b=2")
+    );
+    let domains: Vec<(&str, bool)> = jar.iter().map(|c| (c.domain(), c.host_only())).collect();
+    assert!(domains.contains(&("example.com", false)));
+}
