@@ -97,19 +97,12 @@ pub(crate) fn first_not(bytes: &[u8], class: u8) -> Option<usize> {
 /// byte by byte (HTAB trips the word test but is then let through).
 #[inline]
 pub(crate) fn first_forbidden_ctl(bytes: &[u8]) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
     let mut chunks = bytes.chunks_exact(8);
     let mut base = 0;
     for chunk in &mut chunks {
         let mut word = [0u8; 8];
         word.copy_from_slice(chunk);
-        let w = u64::from_le_bytes(word);
-        // A byte below 0x20, or equal to 0x7f, sets its high bit in `flag`.
-        let below = w.wrapping_sub(ONES * 0x20) & !w;
-        let del = w ^ (ONES * 0x7f);
-        let is_del = del.wrapping_sub(ONES) & !del;
-        if (below | is_del) & HIGHS != 0
+        if bytes_ctl(u64::from_le_bytes(word)) != 0
             && let Some(i) = chunk.iter().position(|&b| is(b, FORBIDDEN_CTL))
         {
             return Some(base + i);
@@ -123,15 +116,94 @@ pub(crate) fn first_forbidden_ctl(bytes: &[u8]) -> Option<usize> {
         .map(|i| base + i)
 }
 
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGHS: u64 = 0x8080_8080_8080_8080;
+
+/// High bit set in each byte of `w` equal to `v` (and possibly in bytes after one:
+/// callers confirm byte by byte).
+#[inline(always)]
+fn bytes_equal(w: u64, v: u8) -> u64 {
+    let x = w ^ (ONES * u64::from(v));
+    x.wrapping_sub(ONES) & !x & HIGHS
+}
+
+/// High bit set in each byte of `w` below 0x20 or equal to 0x7f (HTAB included:
+/// callers confirm byte by byte).
+#[inline(always)]
+fn bytes_ctl(w: u64) -> u64 {
+    (w.wrapping_sub(ONES * 0x20) & !w & HIGHS) | bytes_equal(w, 0x7f)
+}
+
+/// One `;`-delimited segment: where it ends, its first `=`, its first forbidden
+/// control character.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Segment {
+    pub(crate) end: usize,
+    pub(crate) eq: Option<usize>,
+    pub(crate) ctl: Option<usize>,
+}
+
+/// Scans from `from` to the next `;` (or the end), noting the first `=` and the
+/// first forbidden control character on the way.
+///
+/// Every cookie grammar needs these three facts about each pair or attribute, and
+/// they cost one pass: eight bytes at a time, with SWAR tests for the three byte
+/// values, and a byte-by-byte look only at words where one of them fired.
+#[inline]
+pub(crate) fn segment(b: &[u8], from: usize) -> Segment {
+    const NONE: usize = usize::MAX;
+    // Plain integers rather than `Option`s keep the hot loop in registers.
+    let mut eq = NONE;
+    let mut ctl = NONE;
+    let mut i = from;
+    let done = |end: usize, eq: usize, ctl: usize| Segment {
+        end,
+        eq: (eq != NONE).then_some(eq),
+        ctl: (ctl != NONE).then_some(ctl),
+    };
+    while let Some(chunk) = b.get(i..i + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(word);
+        let mut hits = bytes_equal(w, b';') | bytes_ctl(w);
+        if eq == NONE {
+            hits |= bytes_equal(w, b'=');
+        }
+        // Visit only the flagged bytes, lowest first (a flag can be spurious right
+        // after a real hit, never missing).
+        while hits != 0 {
+            let k = (hits.trailing_zeros() / 8) as usize;
+            hits &= hits - 1;
+            match chunk[k] {
+                b';' => return done(i + k, eq, ctl),
+                b'=' if eq == NONE => eq = i + k,
+                x if ctl == NONE && is(x, FORBIDDEN_CTL) => ctl = i + k,
+                _ => {}
+            }
+        }
+        i += 8;
+    }
+    for (k, &x) in b.get(i..).unwrap_or_default().iter().enumerate() {
+        match x {
+            b';' => return done(i + k, eq, ctl),
+            b'=' if eq == NONE => eq = i + k,
+            x if ctl == NONE && is(x, FORBIDDEN_CTL) => ctl = i + k,
+            _ => {}
+        }
+    }
+    done(b.len(), eq, ctl)
+}
+
 /// `bytes` without leading and trailing SP / HTAB, as a range into `bytes`.
 #[inline]
 pub(crate) fn trim_wsp(bytes: &[u8], start: usize, end: usize) -> (usize, usize) {
+    let wsp = |i: usize| matches!(bytes.get(i), Some(b' ' | b'\t'));
     let mut s = start;
     let mut e = end;
-    while s < e && is(bytes[s], WSP) {
+    while s < e && wsp(s) {
         s += 1;
     }
-    while e > s && is(bytes[e - 1], WSP) {
+    while e > s && wsp(e - 1) {
         e -= 1;
     }
     (s, e)
@@ -190,6 +262,42 @@ mod tests {
                 assert_eq!(first_forbidden_ctl(&v), None);
                 v[pos] = 0xff;
                 assert_eq!(first_forbidden_ctl(&v), None);
+            }
+        }
+    }
+
+    #[test]
+    fn segment_scan_agrees_with_bytewise() {
+        let naive = |b: &[u8], from: usize| {
+            let end = b[from..]
+                .iter()
+                .position(|&c| c == b';')
+                .map_or(b.len(), |i| from + i);
+            let eq = b[from..end]
+                .iter()
+                .position(|&c| c == b'=')
+                .map(|i| from + i);
+            let ctl = b[from..end]
+                .iter()
+                .position(|&c| is(c, FORBIDDEN_CTL))
+                .map(|i| from + i);
+            Segment { end, eq, ctl }
+        };
+        let alphabet = [b'a', b';', b'=', b'\t', 0x01, 0x7f, 0xc3, b' '];
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        for len in 0..48 {
+            for _ in 0..40 {
+                let v: Vec<u8> = (0..len)
+                    .map(|_| {
+                        seed ^= seed << 13;
+                        seed ^= seed >> 7;
+                        seed ^= seed << 17;
+                        alphabet[(seed % 8) as usize]
+                    })
+                    .collect();
+                for from in 0..=len {
+                    assert_eq!(segment(&v, from), naive(&v, from), "{v:?} from {from}");
+                }
             }
         }
     }

@@ -89,12 +89,76 @@ const IMF_FIXDATE_LEN: usize = 29;
 /// ```
 #[must_use]
 pub fn parse_cookie_date(input: &[u8]) -> Option<OffsetDateTime> {
+    if let Some(parts) = imf_shaped(input) {
+        return parts.finish();
+    }
     let mut parts = CookieDateParts::default();
     input
         .split(|&byte| is_delimiter(byte))
         .filter(|token| !token.is_empty())
         .for_each(|token| parts.offer(token));
     parts.finish()
+}
+
+/// The parts of an input laid out like an IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 …`),
+/// read at fixed offsets: most `Expires` values look like this, and for them the
+/// tokenizer would find exactly these parts.
+///
+/// The day name must be letters that do not start a month name (else the tokenizer
+/// would take it for the month), each field must be digits, and whatever follows the
+/// seconds must start with a delimiter; anything else takes the general path.
+fn imf_shaped(input: &[u8]) -> Option<CookieDateParts> {
+    let [
+        w0,
+        w1,
+        w2,
+        b',',
+        b' ',
+        d0,
+        d1,
+        b' ',
+        m0,
+        m1,
+        m2,
+        b' ',
+        y0,
+        y1,
+        y2,
+        y3,
+        b' ',
+        h0,
+        h1,
+        b':',
+        n0,
+        n1,
+        b':',
+        s0,
+        s1,
+        rest @ ..,
+    ] = input
+    else {
+        return None;
+    };
+    let day_name = [*w0, *w1, *w2];
+    if !day_name.iter().all(u8::is_ascii_alphabetic)
+        || month_from_name_ignore_case(&day_name).is_some()
+    {
+        return None;
+    }
+    if rest.first().is_some_and(|&c| !is_delimiter(c)) {
+        return None;
+    }
+    let digits = [*d0, *d1, *y0, *y1, *y2, *y3, *h0, *h1, *n0, *n1, *s0, *s1];
+    if !digits.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let two = |a: u8, b: u8| (a - b'0') * 10 + (b - b'0');
+    Some(CookieDateParts {
+        time: Some((two(*h0, *h1), two(*n0, *n1), two(*s0, *s1))),
+        day: Some(two(*d0, *d1)),
+        month: Some(month_from_name_ignore_case(&[*m0, *m1, *m2])?),
+        year: Some(decimal(&[*y0, *y1, *y2, *y3])),
+    })
 }
 
 /// `delimiter = %x09 / %x20-2F / %x3B-40 / %x5B-60 / %x7B-7E`
@@ -762,6 +826,42 @@ impl fmt::Display for HttpDate {
 mod tests {
     use super::*;
     use time::macros::datetime;
+
+    #[test]
+    fn fixed_offset_path_agrees_with_the_tokenizer() {
+        let general = |input: &[u8]| {
+            let mut parts = CookieDateParts::default();
+            input
+                .split(|&b| is_delimiter(b))
+                .filter(|t| !t.is_empty())
+                .for_each(|t| parts.offer(t));
+            parts.finish()
+        };
+        let inputs: [&[u8]; 10] = [
+            b"Sun, 06 Nov 1994 08:49:37 GMT",
+            b"sun, 06 nov 1994 08:49:37 gmt",
+            b"Xyz, 31 Feb 2015 07:28:00 GMT",
+            b"Wed, 21 Oct 2015 07:28:00 UTC",
+            b"Wed, 21 Oct 0069 07:28:00 GMT",
+            b"Wed, 21 Oct 1600 07:28:00 GMT",
+            b"Wed, 21 Oct 2015 24:28:00 GMT",
+            b"Wed, 00 Oct 2015 07:28:00",
+            b"Wed, 21 Oct 2015 07:28:00;x",
+            b"Jan, 21 Oct 2015 07:28:00 GMT",
+        ];
+        for input in inputs {
+            let fast = imf_shaped(input).and_then(CookieDateParts::finish);
+            if imf_shaped(input).is_some() {
+                assert_eq!(fast, general(input), "{:?}", core::str::from_utf8(input));
+            }
+        }
+        assert!(imf_shaped(b"Jan, 21 Oct 2015 07:28:00 GMT").is_none());
+        assert!(imf_shaped(b"Sun, 06 Nov 1994 08:49:37GMT").is_none());
+        assert_eq!(
+            parse_cookie_date(b"Jan, 21 Oct 2015 07:28:00 GMT"),
+            general(b"Jan, 21 Oct 2015 07:28:00 GMT")
+        );
+    }
 
     #[test]
     fn delimiters_match_the_abnf() {

@@ -62,16 +62,16 @@ impl<'a> Iterator for Pairs<'a> {
         let b = self.input.bytes;
         while self.pos < b.len() {
             let start = self.pos;
-            let end = class::find(b, start, b';').unwrap_or(b.len());
+            let seg = class::segment(b, start);
+            let end = seg.end;
             self.pos = end + 1;
-            let pair = &b[start..end];
-            if class::first_forbidden_ctl(pair).is_some() {
+            if seg.ctl.is_some() {
                 continue;
             }
-            let (name, value) = match class::find(pair, 0, b'=') {
+            let (name, value) = match seg.eq {
                 Some(eq) => (
-                    class::trim_wsp(b, start, start + eq),
-                    class::trim_wsp(b, start + eq + 1, end),
+                    class::trim_wsp(b, start, eq),
+                    class::trim_wsp(b, eq + 1, end),
                 ),
                 None => ((start, start), class::trim_wsp(b, start, end)),
             };

@@ -68,6 +68,9 @@ pub(crate) fn set_cookie<'a>(
     profile: Profile,
 ) -> Result<SetCookie<'a>, ParseError> {
     let s = input.whole()?;
+    if profile == Profile::Lenient {
+        return lenient(s);
+    }
     if let Some(i) = class::first_forbidden_ctl(s.as_bytes()) {
         return Err(ParseError::new(ErrorKind::ControlCharacter, i));
     }
@@ -90,20 +93,27 @@ fn lenient(s: &str) -> Result<SetCookie<'_>, ParseError> {
     if b.iter().all(|&c| class::is(c, WSP)) {
         return Err(ParseError::new(ErrorKind::Empty, 0));
     }
-    let semi = class::find(b, 0, b';').unwrap_or(b.len());
-    let pair = &b[..semi];
-    let (name, value) = match class::find(pair, 0, b'=') {
+    // Every byte passes through `segment`, which also finds control characters; step 1
+    // of the algorithm (refuse any CTL) wins over the size checks, so those wait.
+    let ctl = |at| Err(ParseError::new(ErrorKind::ControlCharacter, at));
+    let pair = class::segment(b, 0);
+    if let Some(at) = pair.ctl {
+        return ctl(at);
+    }
+    let semi = pair.end;
+    let (name, value) = match pair.eq {
         Some(eq) => (class::trim_wsp(b, 0, eq), class::trim_wsp(b, eq + 1, semi)),
         // No `=`: a nameless cookie whose value is the whole pair.
         None => ((0, 0), class::trim_wsp(b, 0, semi)),
     };
     let (name_len, value_len) = (name.1 - name.0, value.1 - value.0);
-    if name_len + value_len > MAX_NAME_VALUE {
-        return Err(ParseError::new(ErrorKind::TooLarge, 0));
-    }
-    if name_len == 0 && value_len == 0 {
-        return Err(ParseError::new(ErrorKind::EmptyCookie, 0));
-    }
+    let deferred = if name_len + value_len > MAX_NAME_VALUE {
+        Some(ParseError::new(ErrorKind::TooLarge, 0))
+    } else if name_len == 0 && value_len == 0 {
+        Some(ParseError::new(ErrorKind::EmptyCookie, 0))
+    } else {
+        None
+    };
     let mut c = SetCookie::empty(Profile::Lenient);
     c.name = Cow::Borrowed(sub(s, name.0, name.1));
     c.value = Cow::Borrowed(sub(s, value.0, value.1));
@@ -112,16 +122,20 @@ fn lenient(s: &str) -> Result<SetCookie<'_>, ParseError> {
     let mut pos = semi;
     while pos < b.len() {
         let start = pos + 1;
-        let end = class::find(b, start, b';').unwrap_or(b.len());
+        let seg = class::segment(b, start);
+        if let Some(at) = seg.ctl {
+            return ctl(at);
+        }
+        let end = seg.end;
         pos = end;
-        let (an, av) = match class::find(&b[..end], start, b'=') {
+        let (an, av) = match seg.eq {
             Some(eq) => (
                 class::trim_wsp(b, start, eq),
                 class::trim_wsp(b, eq + 1, end),
             ),
             None => (class::trim_wsp(b, start, end), (end, end)),
         };
-        if av.1 - av.0 > MAX_ATTRIBUTE_VALUE {
+        if av.1 - av.0 > MAX_ATTRIBUTE_VALUE || deferred.is_some() {
             continue;
         }
         let value = &b[av.0..av.1];
@@ -155,7 +169,10 @@ fn lenient(s: &str) -> Result<SetCookie<'_>, ParseError> {
             _ => {}
         }
     }
-    Ok(c)
+    match deferred {
+        Some(e) => Err(e),
+        None => Ok(c),
+    }
 }
 
 /// RFC 6265bis §5.6.2: an optional `-`, then digits only; anything else is ignored.

@@ -655,13 +655,13 @@ impl<'c> Iterator for Extensions<'c> {
             }
             let bytes = self.rest.as_bytes();
             let start = usize::from(bytes.first() == Some(&b';'));
-            let end = class::find(bytes, start, b';').unwrap_or(bytes.len());
-            let av = &self.rest[start..end];
-            self.rest = &self.rest[end..];
-            let (name, value) = match av.find('=') {
+            let seg = class::segment(bytes, start);
+            let av = &self.rest[start..seg.end];
+            self.rest = &self.rest[seg.end..];
+            let (name, value) = match seg.eq {
                 Some(eq) => (
-                    av[..eq].trim_matches([' ', '\t']),
-                    Some(av[eq + 1..].trim_matches([' ', '\t'])),
+                    av[..eq - start].trim_matches([' ', '\t']),
+                    Some(av[eq - start + 1..].trim_matches([' ', '\t'])),
                 ),
                 None => (av.trim_matches([' ', '\t']), None),
             };
