@@ -1,5 +1,14 @@
 //! What `hardtack lint` finds in one header value. Pure functions: no I/O, no clock
 //! (the caller passes `now`), so every rule is unit-tested here.
+//!
+//! ```
+//! use hardtack_cli::checks::{Outcome, lint};
+//! use hardtack_cli::input::classify;
+//! let r = lint(&classify("Set-Cookie: id=a b; Path=/", None), 0);
+//! let Outcome::Stored { rows, .. } = &r.outcome else { unreachable!() };
+//! // A browser stores the value anyway; strict servers do not accept it.
+//! assert!(rows.contains(&("value", "a b".to_owned())));
+//! ```
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -20,13 +29,28 @@ const MAX_LIFETIME: i64 = 400 * 86_400;
 /// Apache's `LimitRequestFieldSize` default; nginx's header buffer is 8 KiB too.
 const MAX_REQUEST_HEADER: usize = 8190;
 
+/// How bad a finding is. Orders `Warning < Error`, so the worst of a list is its `max`.
+///
+/// ```
+/// use hardtack_cli::checks::Severity;
+/// assert!(Severity::Warning < Severity::Error);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
+    /// Works in browsers, breaks somewhere else (old clients, strict servers) or is
+    /// unsafe: exit status 1.
     Warning,
+    /// Browsers drop the cookie, or it is outside the grammar servers must send:
+    /// exit status 2.
     Error,
 }
 
 impl Severity {
+    /// `"warning"` or `"error"`.
+    ///
+    /// ```
+    /// assert_eq!(hardtack_cli::checks::Severity::Error.as_str(), "error");
+    /// ```
     pub fn as_str(self) -> &'static str {
         match self {
             Severity::Warning => "warning",
@@ -36,65 +60,137 @@ impl Severity {
 }
 
 /// What a finding is about; used to avoid reporting one problem twice.
+///
+/// ```
+/// use hardtack_cli::checks::{Subject, lint};
+/// use hardtack_cli::input::classify;
+/// let r = lint(&classify("a=b c", None), 0);
+/// assert_eq!(r.findings[0].subject, Subject::Value);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Subject {
+    /// The cookie name.
     Name,
+    /// The cookie value.
     Value,
+    /// One attribute (`Extension` for unknown ones).
     Attribute(Attribute),
+    /// The header as a whole (separators, size).
     Cookie,
 }
 
+/// One problem: where it is, what it is and how to fix it.
+///
+/// ```
+/// use hardtack_cli::checks::{Severity, lint};
+/// use hardtack_cli::input::classify;
+/// let r = lint(&classify("Set-Cookie: a=1; SameSite=None", None), 0);
+/// let f = &r.findings[0];
+/// assert_eq!((f.severity, f.code, f.offset), (Severity::Error, "samesite-none-without-secure", 5));
+/// assert_eq!(f.fix, "add `; Secure` (and serve the site over HTTPS)");
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Finding {
+    /// Warning or error.
     pub severity: Severity,
-    /// Stable identifier for scripts (`--json`).
+    /// Stable identifier for scripts (`--json`), such as `value-needs-encoding`.
     pub code: &'static str,
+    /// Name, value, attribute or the whole header.
     pub subject: Subject,
-    /// Byte offset in the header value.
+    /// Byte offset in the header value (after `Set-Cookie:` and its spaces).
     pub offset: usize,
+    /// What is wrong and who it breaks for.
     pub message: String,
+    /// What to do about it.
     pub fix: String,
 }
 
-/// The verdict of one parser profile.
+/// The verdict of one parser profile on the line.
+///
+/// ```
+/// use hardtack_cli::checks::lint;
+/// use hardtack_cli::input::classify;
+/// let r = lint(&classify("a=b c", None), 0);
+/// let verdicts: Vec<_> = r.profiles.iter().map(|p| (p.profile, p.result.is_ok())).collect();
+/// assert_eq!(verdicts, [("lenient", true), ("strict", false), ("rfc2109", false)]);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ProfileResult {
+    /// `"lenient"`, `"strict"` or `"rfc2109"`.
     pub profile: &'static str,
+    /// The first error, if the profile refuses the line.
     pub result: Result<(), ParseError>,
 }
 
 /// What the other side ends up with.
+///
+/// ```
+/// use hardtack_cli::checks::{Outcome, lint};
+/// use hardtack_cli::input::classify;
+/// let r = lint(&classify("Cookie: a=1; b=2", None), 0);
+/// assert_eq!(r.outcome, Outcome::Read(vec![("a".into(), "1".into()), ("b".into(), "2".into())]));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Outcome {
-    /// A browser stores this cookie (the lenient parse): `(field, value)` rows for
-    /// people and the raw fields for `--json`.
+    /// A browser stores this cookie (the lenient parse).
     Stored {
+        /// `(field, value)` rows for people, such as `("path", "/")`.
         rows: Vec<(&'static str, String)>,
+        /// The raw fields for `--json` (see [`fields`]).
         fields: Json,
     },
-    /// A browser ignores the whole `Set-Cookie` header.
+    /// A browser ignores the whole `Set-Cookie` header, for this reason.
     Ignored(ParseError),
     /// A server reads these pairs from the `Cookie` header (lenient).
     Read(Vec<(String, String)>),
 }
 
+/// Everything `hardtack lint` says about one header line.
+///
+/// ```
+/// use hardtack_cli::checks::lint;
+/// use hardtack_cli::input::classify;
+/// let r = lint(&classify("Set-Cookie: theme=dark; Path=/", None), 0);
+/// assert!(r.findings.is_empty() && r.suggestion.is_none());
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Report {
+    /// The line that was linted.
     pub line: HeaderLine,
+    /// The problems, errors first, then by offset.
     pub findings: Vec<Finding>,
+    /// The verdict of each parser profile.
     pub profiles: Vec<ProfileResult>,
+    /// What a browser stores, or what a server reads.
     pub outcome: Outcome,
     /// A corrected `Set-Cookie` value, when the problems have a mechanical fix.
     pub suggestion: Option<String>,
 }
 
 impl Report {
+    /// The worst severity found, `None` for a clean line.
+    ///
+    /// ```
+    /// use hardtack_cli::checks::{Severity, lint};
+    /// use hardtack_cli::input::classify;
+    /// assert_eq!(lint(&classify("prefs=a/b", None), 0).worst(), Some(Severity::Warning));
+    /// assert_eq!(lint(&classify("prefs=ab", None), 0).worst(), None);
+    /// ```
     pub fn worst(&self) -> Option<Severity> {
         self.findings.iter().map(|f| f.severity).max()
     }
 }
 
-/// Lints one header line.
+/// Lints one header line as of `now` (Unix seconds, to compare `Max-Age` with
+/// `Expires`). Never panics, runs in time linear in the line.
+///
+/// ```
+/// use hardtack_cli::checks::lint;
+/// use hardtack_cli::input::classify;
+/// let r = lint(&classify("Set-Cookie: prefs=lang=en/GB", None), 0);
+/// assert_eq!(r.findings[0].code, "version0-tspecial");
+/// assert_eq!(r.findings[0].fix, "encode with the token set: prefs=lang%3Den%2FGB");
+/// ```
 pub fn lint(line: &HeaderLine, now: i64) -> Report {
     match line.kind {
         HeaderKind::SetCookie => lint_set_cookie(line, now),
@@ -745,6 +841,14 @@ fn suggest(
 }
 
 /// The rows of "what a browser would store" (also used by `hardtack parse`).
+///
+/// ```
+/// use hardtack::cookie::{Profile, SetCookie};
+/// let c = SetCookie::parse("a=1; Max-Age=60", Profile::Lenient)?;
+/// let rows = hardtack_cli::checks::describe(&c);
+/// assert!(rows.contains(&("lifetime", "persistent for 1m".to_owned())));
+/// # Ok::<(), hardtack::cookie::ParseError>(())
+/// ```
 pub fn describe(c: &SetCookie<'_>) -> Vec<(&'static str, String)> {
     let mut rows = vec![
         ("name", c.name().to_owned()),
@@ -809,6 +913,15 @@ pub fn describe(c: &SetCookie<'_>) -> Vec<(&'static str, String)> {
 }
 
 /// The parsed fields as they are, for scripts: `null` for what is absent.
+///
+/// ```
+/// use hardtack::cookie::{Profile, SetCookie};
+/// let c = SetCookie::parse("a=1; Path=/", Profile::Lenient)?;
+/// let json = hardtack_cli::checks::fields(&c).to_string();
+/// assert!(json.starts_with(r#"{"name":"a","value":"1","expires":null,"#));
+/// assert!(json.contains(r#""path":"/""#));
+/// # Ok::<(), hardtack::cookie::ParseError>(())
+/// ```
 pub fn fields(c: &SetCookie<'_>) -> Json {
     Json::Obj(vec![
         ("name", Json::str(c.name())),

@@ -1,17 +1,35 @@
 //! Header lines from the command line or standard input.
+//!
+//! ```
+//! use hardtack_cli::input::{HeaderKind, classify};
+//! let line = classify("Set-Cookie: id=1", None);
+//! assert_eq!((line.kind, line.value.as_str()), (HeaderKind::SetCookie, "id=1"));
+//! ```
 
 use std::io::{IsTerminal, Read};
 
 use crate::CliError;
 
 /// Which header a line is.
+///
+/// ```
+/// use hardtack_cli::input::HeaderKind;
+/// assert_ne!(HeaderKind::Cookie, HeaderKind::SetCookie);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum HeaderKind {
+    /// A `Set-Cookie` response header: one cookie and its attributes.
     SetCookie,
+    /// A `Cookie` request header: `name=value` pairs.
     Cookie,
 }
 
 impl HeaderKind {
+    /// The header's name: `Set-Cookie` or `Cookie`.
+    ///
+    /// ```
+    /// assert_eq!(hardtack_cli::input::HeaderKind::SetCookie.name(), "Set-Cookie");
+    /// ```
     pub fn name(self) -> &'static str {
         match self {
             HeaderKind::SetCookie => "Set-Cookie",
@@ -19,6 +37,11 @@ impl HeaderKind {
         }
     }
 
+    /// The name in `--json` output: `set-cookie` or `cookie`.
+    ///
+    /// ```
+    /// assert_eq!(hardtack_cli::input::HeaderKind::Cookie.json_name(), "cookie");
+    /// ```
     pub fn json_name(self) -> &'static str {
         match self {
             HeaderKind::SetCookie => "set-cookie",
@@ -29,14 +52,29 @@ impl HeaderKind {
 
 /// One header value to examine. Offsets reported by the tool count bytes from the
 /// start of `value`, the text after `Set-Cookie:` / `Cookie:` and its spaces.
+///
+/// ```
+/// use hardtack_cli::input::{HeaderKind, HeaderLine};
+/// let line = HeaderLine { kind: HeaderKind::Cookie, value: "a=1".into() };
+/// assert_eq!(line.value, "a=1");
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct HeaderLine {
+    /// Which header.
     pub kind: HeaderKind,
+    /// The header value, without the name.
     pub value: String,
 }
 
 /// Splits off a `Set-Cookie:` or `Cookie:` field name (any case). A line without one
 /// is a raw value of kind `raw` (default: `Set-Cookie`).
+///
+/// ```
+/// use hardtack_cli::input::{HeaderKind, classify};
+/// assert_eq!(classify("cookie:a=1", None).kind, HeaderKind::Cookie);
+/// assert_eq!(classify("a=1", Some(HeaderKind::Cookie)).kind, HeaderKind::Cookie);
+/// assert_eq!(classify("a=1", None).kind, HeaderKind::SetCookie);
+/// ```
 pub fn classify(line: &str, raw: Option<HeaderKind>) -> HeaderLine {
     let trimmed = line.trim_start_matches([' ', '\t']);
     for kind in [HeaderKind::SetCookie, HeaderKind::Cookie] {
@@ -65,6 +103,12 @@ pub fn classify(line: &str, raw: Option<HeaderKind>) -> HeaderLine {
 /// # Errors
 /// No input at all, standard input that is a terminal (nothing piped), or input that
 /// is not UTF-8.
+///
+/// ```
+/// let args = vec!["Set-Cookie: a=1".to_owned()];
+/// assert_eq!(hardtack_cli::input::lines(&args).map_err(|e| e.message)?, args);
+/// # Ok::<(), String>(())
+/// ```
 pub fn lines(args: &[String]) -> Result<Vec<String>, CliError> {
     if !args.is_empty() {
         return Ok(args.to_vec());
@@ -104,6 +148,12 @@ pub fn lines(args: &[String]) -> Result<Vec<String>, CliError> {
 ///
 /// # Errors
 /// As [`lines`].
+///
+/// ```
+/// let token = hardtack_cli::input::single(Some("abc.def"), "token").map_err(|e| e.message)?;
+/// assert_eq!(token, "abc.def");
+/// # Ok::<(), String>(())
+/// ```
 pub fn single(arg: Option<&str>, what: &str) -> Result<String, CliError> {
     match arg {
         Some(a) => Ok(a.to_owned()),

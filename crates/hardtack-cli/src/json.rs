@@ -4,25 +4,52 @@
 use std::fmt::{self, Write as _};
 
 /// A JSON value. Objects keep their insertion order so that output is stable.
+///
+/// ```
+/// use hardtack_cli::json::Json;
+/// let j = Json::Obj(vec![("ok", Json::Bool(true)), ("n", Json::Int(2))]);
+/// assert_eq!(j.to_string(), r#"{"ok":true,"n":2}"#);
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Json {
+    /// `null`
     Null,
+    /// `true` / `false`
     Bool(bool),
+    /// A whole number.
     Int(i64),
+    /// A string, escaped on output.
     Str(String),
+    /// An array.
     Arr(Vec<Json>),
+    /// An object with fixed key names, in order.
     Obj(Vec<(&'static str, Json)>),
 }
 
 impl Json {
+    /// A string value.
+    ///
+    /// ```
+    /// assert_eq!(hardtack_cli::json::Json::str("a\"b").to_string(), r#""a\"b""#);
+    /// ```
     pub fn str(s: impl Into<String>) -> Json {
         Json::Str(s.into())
     }
 
+    /// A string, or `null` for `None`.
+    ///
+    /// ```
+    /// assert_eq!(hardtack_cli::json::Json::opt_str(None).to_string(), "null");
+    /// ```
     pub fn opt_str(s: Option<&str>) -> Json {
         s.map_or(Json::Null, Json::str)
     }
 
+    /// An unsigned number (saturating at `i64::MAX`).
+    ///
+    /// ```
+    /// assert_eq!(hardtack_cli::json::Json::uint(7).to_string(), "7");
+    /// ```
     pub fn uint(n: u64) -> Json {
         // Unix times and counts the tool prints are far below 2^63.
         Json::Int(i64::try_from(n).unwrap_or(i64::MAX))

@@ -9,13 +9,13 @@
 //!   missing or unusable key, an unreadable file, empty standard input.
 #![forbid(unsafe_code)]
 
-mod checks;
 mod cmd;
-mod input;
-mod json;
 mod keys;
 mod style;
-mod timefmt;
+
+// The engine lives in the library so that other programs can lint too; these
+// imports keep `crate::checks` etc. working for the subcommands.
+use hardtack_cli::{CliError, checks, input, json, timefmt};
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -96,29 +96,6 @@ impl Status {
             Status::Ok => 0,
             Status::Warn => 1,
             Status::Error => 2,
-        }
-    }
-}
-
-/// A failure that stops a subcommand; printed as `hardtack: error: …`, exit 2.
-/// Messages never contain key material.
-#[derive(Debug)]
-pub struct CliError {
-    pub message: String,
-}
-
-impl CliError {
-    /// Bad usage or input.
-    pub fn usage(message: impl Into<String>) -> CliError {
-        CliError {
-            message: message.into(),
-        }
-    }
-
-    /// The environment failed (random generator, disk).
-    pub fn failure(message: impl Into<String>) -> CliError {
-        CliError {
-            message: message.into(),
         }
     }
 }

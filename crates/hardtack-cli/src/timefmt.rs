@@ -1,4 +1,9 @@
 //! Times and durations as people write and read them.
+//!
+//! ```
+//! use hardtack_cli::timefmt::{human_duration, parse_duration};
+//! assert_eq!(parse_duration("12h").map(human_duration), Ok("12h".to_owned()));
+//! ```
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -6,6 +11,10 @@ use hardtack::cookie::date::HttpDate;
 use time::OffsetDateTime;
 
 /// Seconds since the Unix epoch (0 if the clock is before 1970).
+///
+/// ```
+/// assert!(hardtack_cli::timefmt::now() > 1_700_000_000);
+/// ```
 pub fn now() -> u64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
@@ -13,6 +22,10 @@ pub fn now() -> u64 {
 }
 
 /// `Sun, 06 Nov 1994 08:49:37 GMT`, or the raw number when out of IMF-fixdate's range.
+///
+/// ```
+/// assert_eq!(hardtack_cli::timefmt::http_date(784_111_777), "Sun, 06 Nov 1994 08:49:37 GMT");
+/// ```
 pub fn http_date(unix: i64) -> String {
     OffsetDateTime::from_unix_timestamp(unix)
         .ok()
@@ -24,6 +37,12 @@ pub fn http_date(unix: i64) -> String {
 ///
 /// # Errors
 /// A message for clap.
+///
+/// ```
+/// use hardtack_cli::timefmt::parse_duration;
+/// assert_eq!(parse_duration("30m"), Ok(1800));
+/// assert!(parse_duration("soon").is_err());
+/// ```
 pub fn parse_duration(s: &str) -> Result<u64, String> {
     let (digits, unit) = match s.find(|c: char| !c.is_ascii_digit()) {
         Some(i) => s.split_at(i),
@@ -44,6 +63,10 @@ pub fn parse_duration(s: &str) -> Result<u64, String> {
 }
 
 /// `3h 5m 2s`, compactly.
+///
+/// ```
+/// assert_eq!(hardtack_cli::timefmt::human_duration(11_102), "3h 5m 2s");
+/// ```
 pub fn human_duration(secs: u64) -> String {
     let (d, h, m, s) = (secs / 86_400, secs / 3600 % 24, secs / 60 % 60, secs % 60);
     let parts: Vec<String> = [(d, "d"), (h, "h"), (m, "m"), (s, "s")]

@@ -309,7 +309,11 @@ fn session_step() -> Result<Step, CliError> {
         "next request: signature checked, id recovered, now look it up in the store",
     );
     let guessed = SessionId::generate().map_err(|e| CliError::failure(e.to_string()))?;
-    let forged = format!("{}{}", guessed.expose(), &token.as_str()[32..]);
+    let forged = format!(
+        "{}{}",
+        guessed.expose(),
+        token.as_str().get(32..).unwrap_or_default()
+    );
     let r = sessions.open(&forged, NOW + 60);
     st.expect(
         r.is_err(),
