@@ -1,18 +1,4 @@
-//! The engine of the `hardtack` command-line tool, as a library: the cookie linter
-//! ([`checks::lint`]), header-line input ([`input`]), the JSON writer ([`json`]) and
-//! time formatting ([`timefmt`]). The binary adds argument parsing and output; other
-//! programs (the demo server, editor plugins) can lint without spawning a process.
-//!
-//! ```
-//! use hardtack_cli::checks::{Severity, lint};
-//! use hardtack_cli::input::classify;
-//!
-//! let report = lint(&classify("Set-Cookie: id=a b; Path=/", None), 1_700_000_000);
-//! assert_eq!(report.worst(), Some(Severity::Error));
-//! assert_eq!(report.findings[0].code, "value-needs-encoding");
-//! assert_eq!(report.findings[0].offset, 4);
-//! assert_eq!(report.suggestion.as_deref(), Some("id=a%20b; Path=/"));
-//! ```
+#![doc = include_str!("../README.md")]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
