@@ -193,3 +193,26 @@ fn debug_output_carries_no_secret() {
         assert!(!debug.contains(&token.as_str()[40..]), "{debug}");
     }
 }
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn arbitrary_bytes_never_open(bytes in proptest::collection::vec(any::<u8>(), 0..160)) {
+            let err = sessions().open_bytes(&bytes, NOW).unwrap_err();
+            prop_assert!(!err.is_authentic());
+        }
+
+        #[test]
+        fn token_shaped_text_never_opens(
+            uid in "[A-Za-z0-9_-]{32}",
+            time in "[A-Za-z0-9_-]{8}",
+            sign in "[A-Za-z0-9_-]{44}",
+        ) {
+            let forged = format!("{uid}.{time}.{sign}");
+            prop_assert!(sessions().open(&forged, NOW).is_err());
+        }
+    }
+}
