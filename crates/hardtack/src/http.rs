@@ -84,8 +84,9 @@ impl fmt::Debug for CookiePairs<'_> {
 /// handed to `http` without a copy. The cookie grammar is not checked again: a
 /// `ResponseCookie` was validated when it was built. `http` still scans the bytes
 /// once for CTLs (its only safe constructor does; the unchecked one is `unsafe`,
-/// which this crate forbids). That scan is branch-free and a few nanoseconds for a
-/// cookie; it can never fail here, since a `ResponseCookie` holds only visible ASCII and spaces.
+/// which this crate forbids). That scan is one branch-free pass, cheap next to the
+/// allocation; it can never fail here, since a `ResponseCookie` holds only visible
+/// ASCII and spaces.
 ///
 /// ```
 /// use hardtack::cookie::SetCookie;
