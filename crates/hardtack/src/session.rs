@@ -292,8 +292,9 @@ impl SignedSessions {
     /// one HMAC, and there are at most as many as pairs in the header.
     ///
     /// # Errors
-    /// [`SessionError::Missing`] if no cookie has that name, otherwise the error of
-    /// the first candidate.
+    /// [`SessionError::Missing`] if no cookie has that name; otherwise the first
+    /// authentic refusal (expired, revoked) if a candidate had one, so that the user
+    /// can be told the session ended, else the first candidate's error.
     ///
     /// ```
     /// use core::time::Duration;
@@ -314,16 +315,19 @@ impl SignedSessions {
     where
         I: IntoIterator<Item = (&'h str, &'h str)>,
     {
-        let mut first_error = None;
+        let mut error: Option<SessionError> = None;
         for (_, value) in pairs.into_iter().filter(|(n, _)| *n == name) {
             match self.open(value, now) {
                 Ok(opened) => return Ok(opened),
-                Err(e) => {
-                    first_error.get_or_insert(e);
+                // An authentic refusal (expired, revoked) says more than a planted
+                // cookie's "malformed": keep the first of those if there is one.
+                Err(e) if error.is_none_or(|kept| e.is_authentic() && !kept.is_authentic()) => {
+                    error = Some(e);
                 }
+                Err(_) => {}
             }
         }
-        Err(first_error.unwrap_or(SessionError::Missing))
+        Err(error.unwrap_or(SessionError::Missing))
     }
 
     /// A `Set-Cookie` builder for `token` with the attributes a session cookie needs:

@@ -176,6 +176,12 @@ fn find_prefers_a_valid_cookie_over_a_planted_one() {
         s.find(only_planted, "sid", NOW),
         Err(SessionError::Token(VerifyError::Malformed))
     );
+    // A planted cookie in front of an expired real one: report the expiry.
+    let late = NOW + 3601;
+    assert_eq!(
+        s.find(hardtack::cookie::Pairs::new(&header), "sid", late),
+        Err(SessionError::Token(VerifyError::Expired { issued_at: NOW }))
+    );
 }
 
 #[test]
