@@ -50,7 +50,7 @@ impl<S> Jar<S> {
     /// ones until the jar is at 90% of its limit. Working in batches keeps a flood of
     /// new cookies at amortised constant cost per cookie.
     fn purge(&mut self, now: i64, keep: u64) {
-        self.retain(|e| !e.is_expired(now));
+        self.retain_entries(|e| !e.is_expired(now));
         let limit = self.config.cookies_limit();
         if self.len <= limit {
             return;
@@ -68,6 +68,6 @@ impl<S> Jar<S> {
         }
         let nth = excess.min(ages.len()) - 1;
         let (_, &mut threshold, _) = ages.select_nth_unstable(nth);
-        self.retain(|e| e.seq == keep || (e.accessed, e.seq) > threshold);
+        self.retain_entries(|e| e.seq == keep || (e.accessed, e.seq) > threshold);
     }
 }

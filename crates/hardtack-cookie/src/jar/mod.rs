@@ -240,7 +240,7 @@ impl<S> Jar<S> {
     /// # Ok::<(), hardtack_cookie::jar::UrlError>(())
     /// ```
     pub fn end_session(&mut self) -> usize {
-        self.retain(|e| e.expiry.is_some())
+        self.retain_entries(|e| e.expiry.is_some())
     }
 
     /// Removes the cookies that have expired at `now`. Returns how many were removed.
@@ -258,11 +258,35 @@ impl<S> Jar<S> {
     /// ```
     pub fn remove_expired(&mut self, now: OffsetDateTime) -> usize {
         let now = clamp_unix(now.unix_timestamp());
-        self.retain(|e| !e.is_expired(now))
+        self.retain_entries(|e| !e.is_expired(now))
     }
 
-    /// Keeps the cookies for which `keep` is true; returns how many were removed.
-    fn retain(&mut self, mut keep: impl FnMut(&Entry) -> bool) -> usize {
+    /// Keeps only the cookies for which `keep` returns true, and returns how many were
+    /// removed: the "user controls" of RFC 6265bis §7.2 (delete a site's cookies, a
+    /// time range, one cookie).
+    ///
+    /// ```
+    /// use hardtack_cookie::jar::{Context, FixedSuffixes, Jar, RequestUrl};
+    /// let mut jar = Jar::new(FixedSuffixes(&[]));
+    /// let now = time::OffsetDateTime::UNIX_EPOCH;
+    /// jar.store(&RequestUrl::parse("http://a.example/")?, "x=1", now, Context::http())?;
+    /// jar.store(&RequestUrl::parse("http://b.example/")?, "y=1", now, Context::http())?;
+    /// assert_eq!(jar.retain(|c| c.domain() != "a.example"), 1);
+    /// assert_eq!(jar.iter().map(|c| c.name()).collect::<Vec<_>>(), ["y"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn retain(&mut self, mut keep: impl FnMut(&StoredCookie<'_>) -> bool) -> usize {
+        let before = self.len;
+        for Bucket { domain, cookies } in &mut self.buckets {
+            cookies.retain(|entry| keep(&StoredCookie { domain, entry }));
+        }
+        self.buckets.retain(|b| !b.cookies.is_empty());
+        self.len = self.buckets.iter().map(|b| b.cookies.len()).sum();
+        before - self.len
+    }
+
+    /// Keeps the entries for which `keep` is true; returns how many were removed.
+    fn retain_entries(&mut self, mut keep: impl FnMut(&Entry) -> bool) -> usize {
         let before = self.len;
         for b in &mut self.buckets {
             b.cookies.retain(&mut keep);
