@@ -241,7 +241,6 @@ impl<S: PublicSuffixes> Jar<S> {
         let now = clamp_unix(now.unix_timestamp());
         let (name, value) = (cookie.name(), cookie.value());
         check_name_value(name, value)?;
-        let expiry = expiry(cookie, now);
         let scope = self.scope(url, cookie)?;
         let path = match cookie.path() {
             Some(p) if p.starts_with('/') && p.len() <= MAX_ATTRIBUTE_VALUE => p,
@@ -250,6 +249,34 @@ impl<S: PublicSuffixes> Jar<S> {
         if path.len() > MAX_ATTRIBUTE_VALUE {
             return Err(Rejection::PathTooLong);
         }
+        self.admit(url, cookie, ctx, &scope, path)?;
+        let entry = Entry {
+            name_value: Box::default(),
+            name_len: name.len(),
+            path: Box::default(),
+            host_only: scope.host_only,
+            expiry: expiry(cookie, now),
+            created: now,
+            seq: 0,
+            accessed: now,
+            secure: cookie.secure(),
+            http_only: cookie.http_only(),
+            partitioned: cookie.partitioned(),
+            same_site: cookie.same_site(),
+        };
+        self.put(&scope.domain, entry, (name, value, path), now, ctx)
+    }
+
+    /// §5.7 steps 10–17 and CHIPS: the checks that depend on the URL, the API and the
+    /// cookies already stored.
+    fn admit(
+        &self,
+        url: &RequestUrl<'_>,
+        cookie: &SetCookie<'_>,
+        ctx: Context,
+        scope: &Scope<'_>,
+        path: &str,
+    ) -> Result<(), Rejection> {
         let secure = cookie.secure();
         if secure && !url.is_secure() {
             return Err(Rejection::InsecureOrigin);
@@ -257,19 +284,20 @@ impl<S: PublicSuffixes> Jar<S> {
         if cookie.http_only() && !ctx.is_http() {
             return Err(Rejection::HttpOnlyFromScript);
         }
-        if !secure && !url.is_secure() && self.shadows_secure(name, &scope, path) {
+        if !secure && !url.is_secure() && self.shadows_secure(cookie.name(), scope, path) {
             return Err(Rejection::ShadowsSecure);
         }
-        let same_site = cookie.same_site();
-        if same_site != Some(SameSite::None) {
+        if cookie.same_site() == Some(SameSite::None) {
+            if !secure {
+                return Err(Rejection::SameSiteNoneInsecure);
+            }
+        } else {
             let site = ctx.site();
             let allowed =
                 site == super::Site::SameSite || (ctx.is_http() && site.is_top_level_navigation());
             if !allowed {
                 return Err(Rejection::CrossSite);
             }
-        } else if !secure {
-            return Err(Rejection::SameSiteNoneInsecure);
         }
         if !cookie.satisfies_prefix() {
             return Err(match cookie.prefix() {
@@ -280,22 +308,21 @@ impl<S: PublicSuffixes> Jar<S> {
         if cookie.partitioned() && !secure {
             return Err(Rejection::PartitionedInsecure);
         }
+        Ok(())
+    }
 
-        let mut entry = Entry {
-            name_value: Box::default(),
-            name_len: name.len(),
-            path: Box::default(),
-            host_only: scope.host_only,
-            expiry,
-            created: now,
-            seq: 0,
-            accessed: now,
-            secure,
-            http_only: cookie.http_only(),
-            partitioned: cookie.partitioned(),
-            same_site,
-        };
-        let slot = self.find(&scope.domain);
+    /// §5.7 steps 18–19: replace the cookie with the same identity (keeping its
+    /// creation time) or add a new one, then enforce the limits. An expired cookie only
+    /// deletes. The strings are copied here, once the cookie is known to be kept.
+    fn put(
+        &mut self,
+        domain: &str,
+        mut entry: Entry,
+        (name, value, path): (&str, &str, &str),
+        now: i64,
+        ctx: Context,
+    ) -> Result<Stored, Rejection> {
+        let slot = self.find(domain);
         let old = slot.ok().and_then(|b| {
             let bucket = self.buckets.get(b)?;
             let i = bucket.cookies.iter().position(|e| {
@@ -319,8 +346,6 @@ impl<S: PublicSuffixes> Jar<S> {
                 None => Stored::Expired,
             });
         }
-
-        // Accepted: only now copy the strings.
         let mut nv = String::with_capacity(name.len() + value.len());
         nv.push_str(name);
         nv.push_str(value);
@@ -341,7 +366,7 @@ impl<S: PublicSuffixes> Jar<S> {
                 self.buckets.insert(
                     at,
                     Bucket {
-                        domain: scope.domain.to_ascii_lowercase().into_boxed_str(),
+                        domain: domain.to_ascii_lowercase().into_boxed_str(),
                         cookies: Vec::new(),
                     },
                 );
