@@ -271,7 +271,7 @@ mod tests {
             assert_eq!(pair.to_le_bytes(), one[..2]);
         }
         let mut six = [0u8; 8];
-        encode_fixed(&data[..6].try_into().unwrap(), &mut six);
+        encode_fixed::<6>(&data[..6].try_into().unwrap(), &mut six);
         assert_eq!(six, enc[..8]);
         let mut dec = [0u8; 33];
         assert!(decode_groups(&enc, &mut dec));
