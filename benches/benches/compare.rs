@@ -10,11 +10,16 @@ use std::hint::black_box;
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use hardtack_benches::{cookie_header, serialize, session_id, set_cookie, token};
 
+type CorpusOp = fn(&[&str]) -> usize;
+type HeaderOp = fn(&str) -> usize;
+type TokenOp = fn(&token::TokenFixture) -> usize;
+type GenerateOp = fn() -> usize;
+
 fn set_cookie_parse(c: &mut Criterion) {
     let corpus = set_cookie::corpus();
     let mut g = c.benchmark_group("set_cookie_parse");
     g.throughput(Throughput::Bytes(set_cookie::corpus_bytes(&corpus) as u64));
-    let ops: [(&str, fn(&[&str]) -> usize); 3] = [
+    let ops: [(&str, CorpusOp); 3] = [
         ("hardtack_lenient", set_cookie::hardtack_lenient),
         ("hardtack_strict", set_cookie::hardtack_strict),
         ("cookie", set_cookie::cookie),
@@ -31,7 +36,7 @@ fn cookie_header_parse(c: &mut Criterion) {
     for n in cookie_header::SIZES {
         let h = cookie_header::header(n);
         g.throughput(Throughput::Bytes(h.len() as u64));
-        let ops: [(&str, fn(&str) -> usize); 4] = [
+        let ops: [(&str, HeaderOp); 4] = [
             ("hardtack", cookie_header::hardtack),
             ("hardtack_strict", cookie_header::hardtack_strict),
             ("cookie", cookie_header::cookie),
@@ -66,8 +71,6 @@ fn set_cookie_serialize(c: &mut Criterion) {
     g.finish();
 }
 
-type TokenOp = fn(&token::TokenFixture) -> usize;
-
 fn token_sign(c: &mut Criterion) {
     let f = token::TokenFixture::new();
     let mut g = c.benchmark_group("token_sign");
@@ -101,14 +104,14 @@ fn token_verify(c: &mut Criterion) {
 
 fn session_id(c: &mut Criterion) {
     let mut g = c.benchmark_group("session_id");
-    let ops: [(&str, fn(()) -> usize); 4] = [
+    let ops: [(&str, GenerateOp); 4] = [
         ("hardtack", session_id::hardtack),
         ("hardtack_fast", session_id::hardtack_fast),
         ("getrandom_b64", session_id::getrandom_b64),
         ("thread_rng_b64", session_id::thread_rng_b64),
     ];
     for (name, op) in ops {
-        g.bench_function(name, |b| b.iter(|| op(black_box(()))));
+        g.bench_function(name, |b| b.iter(op));
     }
     g.bench_function("hardtack_parse", |b| {
         b.iter(|| session_id::hardtack_parse(black_box(session_id::SAMPLE)))

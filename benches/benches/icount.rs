@@ -12,7 +12,8 @@
 use std::hint::black_box;
 
 use gungraun::prelude::*;
-use hardtack_benches::{cookie_header, serialize, session_id, set_cookie, token};
+use hardtack_benches::session_id as sid;
+use hardtack_benches::{cookie_header, serialize, set_cookie, token};
 
 /// Calls per benchmark; `benches/icount.py` divides by this.
 const ITERATIONS: usize = 100;
@@ -153,19 +154,19 @@ library_benchmark_group!(name = token_group, benchmarks = [token_sign, token_ver
 // ---------------------------------------------------------------- session_id
 
 fn sid_hardtack_fast(_: &()) -> usize {
-    session_id::hardtack_fast(())
+    sid::hardtack_fast()
 }
 
 fn sid_thread_rng(_: &()) -> usize {
-    session_id::thread_rng_b64(())
+    sid::thread_rng_b64()
 }
 
 fn sid_hardtack_parse(_: &()) -> usize {
-    session_id::hardtack_parse(session_id::SAMPLE)
+    sid::hardtack_parse(sid::SAMPLE)
 }
 
 fn sid_base64_parse(_: &()) -> usize {
-    session_id::base64_parse(session_id::SAMPLE)
+    sid::base64_parse(sid::SAMPLE)
 }
 
 // The getrandom-backed generators are left out: their cost is one system call,

@@ -16,12 +16,12 @@ pub const BYTES: usize = 24;
 pub const TEXT: usize = 32;
 
 /// hardtack `SessionId::generate` (one `getrandom` call per id).
-pub fn hardtack(_: ()) -> usize {
+pub fn hardtack() -> usize {
     SessionId::generate().map_or(0, |id| id.expose().len())
 }
 
 /// hardtack `SessionId::generate_fast` (per-thread ChaCha20, reseeded).
-pub fn hardtack_fast(_: ()) -> usize {
+pub fn hardtack_fast() -> usize {
     SessionId::generate_fast().map_or(0, |id| id.expose().len())
 }
 
@@ -31,7 +31,7 @@ fn encode(raw: &[u8; BYTES]) -> usize {
 }
 
 /// `getrandom::fill` then base64url into a stack buffer.
-pub fn getrandom_b64(_: ()) -> usize {
+pub fn getrandom_b64() -> usize {
     let mut raw = [0u8; BYTES];
     match getrandom::fill(&mut raw) {
         Ok(()) => encode(&raw),
@@ -40,7 +40,7 @@ pub fn getrandom_b64(_: ()) -> usize {
 }
 
 /// `rand::rng()` (ThreadRng, ChaCha12) then base64url into a stack buffer.
-pub fn thread_rng_b64(_: ()) -> usize {
+pub fn thread_rng_b64() -> usize {
     let mut raw = [0u8; BYTES];
     rand::rng().fill_bytes(&mut raw);
     encode(&raw)
@@ -70,7 +70,7 @@ mod tests {
     #[test]
     fn every_generator_makes_32_characters() {
         for f in [hardtack, hardtack_fast, getrandom_b64, thread_rng_b64] {
-            assert_eq!(f(()), TEXT);
+            assert_eq!(f(), TEXT);
         }
     }
 
