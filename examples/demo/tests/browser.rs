@@ -63,6 +63,7 @@ async fn a_real_browser_stores_and_returns_what_we_intend() -> Result<()> {
     let b = Browser {
         client,
         base: format!("https://{}", server.addr),
+        host: server.addr.ip().to_string(),
     };
     let outcome = scenario(&b).await;
     // Close the browser whatever happened; the driver and profile go with `driver`.
@@ -231,6 +232,8 @@ async fn scenario(b: &Browser) -> Result<()> {
         .await?;
     b.click("#lint button").await?;
     b.wait_for_path("/lint").await?;
+    let verdict = b.text(".lint").await?;
+    assert!(verdict.contains("value-needs-encoding"), "{verdict}");
     b.screenshot("lint").await?;
     Ok(())
 }
@@ -238,6 +241,7 @@ async fn scenario(b: &Browser) -> Result<()> {
 struct Browser {
     client: Client,
     base: String,
+    host: String,
 }
 
 impl Browser {
@@ -310,12 +314,14 @@ impl Browser {
         Ok(all.into_iter().find(|c| c.name() == name))
     }
 
-    /// Stores `cookie` as a host-only cookie (a `__Host-` cookie may carry no Domain).
+    /// Stores `cookie` for the server's host. On an IP address a cookie is always
+    /// host-only, as a `__Host-` cookie must be; WebDriver insists on a domain.
     async fn replace_cookie(&self, mut cookie: Cookie<'static>) -> Result<()> {
         let name = cookie.name().to_owned();
-        cookie.unset_domain();
-        // WebDriver can only touch the cookies of the current document's origin.
-        self.open("/").await?;
+        cookie.set_domain(self.host.clone());
+        // WebDriver touches the cookies of the current document's origin, which is
+        // the server's: no navigation here, since any page load would let the server
+        // act on the cookies before the edit is complete.
         self.client.delete_cookie(&name).await?;
         self.client.add_cookie(cookie).await?;
         Ok(())
