@@ -11,7 +11,7 @@ use http::{HeaderMap, HeaderValue, StatusCode};
 
 use crate::app::App;
 use crate::clock;
-use crate::cookies::{self, REMEMBER, SESSION, THEME};
+use crate::cookies::{self, CookieError, REMEMBER, SESSION, THEME};
 use crate::pages;
 use crate::users;
 use crate::visit::{self, Visit};
@@ -106,15 +106,17 @@ async fn login(State(app): Shared, headers: HeaderMap, Form(fields): Fields) -> 
     };
     visit.forget(SESSION);
     visit.forget(REMEMBER);
-    visit.set_cookies.extend(cookie);
+    visit.send(cookie);
     if field(&fields, "remember").is_some() {
         let token = app.remember.sign(signed_in.user.uid, now);
-        visit
-            .set_cookies
-            .extend(token.ok().and_then(|t| cookies::remember(&app, &t).ok()));
+        visit.send(
+            token
+                .map_err(|_| CookieError)
+                .and_then(|t| cookies::remember(&app, &t)),
+        );
     } else if visit.had_remember {
         // Signing in without "remember me" ends any earlier remember-me.
-        visit.set_cookies.extend(cookies::removal(REMEMBER));
+        visit.send(cookies::removal(REMEMBER));
     }
     respond(StatusCode::SEE_OTHER, &visit, None, Some("/me"))
 }
@@ -129,8 +131,8 @@ async fn logout(State(app): Shared, headers: HeaderMap) -> Response {
     }
     visit.forget(SESSION);
     visit.forget(REMEMBER);
-    visit.set_cookies.extend(cookies::removal(SESSION));
-    visit.set_cookies.extend(cookies::removal(REMEMBER));
+    visit.send(cookies::removal(SESSION));
+    visit.send(cookies::removal(REMEMBER));
     respond(StatusCode::SEE_OTHER, &visit, None, Some("/"))
 }
 

@@ -52,7 +52,7 @@ pub(crate) struct Visit {
 }
 
 impl Visit {
-    fn send(&mut self, cookie: Result<ResponseCookie<'static>, CookieError>) {
+    pub(crate) fn send(&mut self, cookie: Result<ResponseCookie<'static>, CookieError>) {
         match cookie {
             Ok(c) => self.set_cookies.push(c),
             Err(e) => self.notes.push(e.to_string()),
@@ -208,4 +208,172 @@ pub(crate) fn start(
     app.store.insert(id.storage_key(), session, now);
     let cookie = cookies::session(app, &id, now, now);
     Ok((SignedIn { user, id, session }, cookie))
+}
+
+#[cfg(test)]
+mod tests {
+    use core::num::NonZeroU64;
+    use core::time::Duration;
+
+    use hardtack::sid::Lifetime;
+    use hardtack::token::MasterKey;
+    use http::HeaderValue;
+
+    use super::*;
+
+    const T0: u64 = 1_800_000_000;
+
+    /// Idle 100 s (renewal after 50 s), absolute 300 s.
+    fn app() -> App {
+        let idle = NonZeroU64::new(100).unwrap_or(NonZeroU64::MIN);
+        let absolute = NonZeroU64::new(300).unwrap_or(NonZeroU64::MIN);
+        let app = MasterKey::from_bytes(&[3; 32])
+            .and_then(|k| App::new(&k, Lifetime::new(idle, absolute), Duration::from_secs(3600)));
+        match app {
+            Ok(app) => app,
+            Err(e) => panic!("app: {e}"),
+        }
+    }
+
+    fn alice() -> User {
+        users::by_uid("alice").unwrap_or_else(|| panic!("alice"))
+    }
+
+    /// Starts a session at `T0` and returns the `Cookie` header that carries it.
+    fn logged_in(app: &App) -> HeaderMap {
+        let Ok((_, Ok(cookie))) = start(app, alice(), None, T0) else {
+            panic!("start")
+        };
+        headers(&format!("{}={}", cookie.name(), cookie.value()))
+    }
+
+    fn headers(cookie: &str) -> HeaderMap {
+        let mut h = HeaderMap::new();
+        match HeaderValue::from_str(cookie) {
+            Ok(v) => h.append(COOKIE, v),
+            Err(e) => panic!("header: {e}"),
+        };
+        h
+    }
+
+    fn names(v: &Visit) -> Vec<(String, Option<i64>)> {
+        v.set_cookies
+            .iter()
+            .map(|c| (c.name().to_owned(), c.max_age()))
+            .collect()
+    }
+
+    #[test]
+    fn before_the_renewal_point_nothing_is_written() {
+        let app = app();
+        let h = logged_in(&app);
+        let v = visit(&app, &h, T0 + 49);
+        assert_eq!(v.signed_in.map(|s| s.session.last_seen), Some(T0));
+        assert!(v.set_cookies.is_empty());
+        assert!(v.notes.is_empty());
+    }
+
+    #[test]
+    fn renewal_touches_last_seen_and_resends_the_cookie() {
+        let app = app();
+        let h = logged_in(&app);
+        let v = visit(&app, &h, T0 + 60);
+        assert_eq!(
+            v.signed_in.as_ref().map(|s| s.session.last_seen),
+            Some(T0 + 60)
+        );
+        assert_eq!(names(&v), [(SESSION.to_owned(), Some(100))]);
+        // The renewed session survives what would have been its idle deadline.
+        let later = visit(&app, &h, T0 + 150);
+        assert!(later.signed_in.is_some());
+    }
+
+    #[test]
+    fn an_idle_session_is_deleted_and_its_cookie_removed() {
+        let app = app();
+        let h = logged_in(&app);
+        let v = visit(&app, &h, T0 + 100);
+        assert!(v.signed_in.is_none());
+        assert_eq!(
+            v.notes,
+            ["session expired: idle for the whole idle timeout"]
+        );
+        assert_eq!(names(&v), [(SESSION.to_owned(), Some(0))]);
+        // Deleted, not just refused: the same cookie is unknown from now on.
+        let again = visit(&app, &h, T0 + 101);
+        assert_eq!(
+            again.notes,
+            ["session cookie rejected: no such session (logged out?)"]
+        );
+    }
+
+    #[test]
+    fn activity_does_not_extend_past_the_absolute_timeout() {
+        let app = app();
+        let h = logged_in(&app);
+        for t in [60, 120, 180, 240] {
+            assert!(visit(&app, &h, T0 + t).signed_in.is_some(), "t = {t}");
+        }
+        let v = visit(&app, &h, T0 + 300);
+        assert!(v.signed_in.is_none());
+        assert_eq!(
+            v.notes,
+            ["session expired: older than the absolute timeout"]
+        );
+        // Near the deadline the renewed cookie's Max-Age was cut to what is left.
+        let Ok((_, Ok(cookie))) = start(&app, alice(), None, T0) else {
+            panic!("start")
+        };
+        let h = headers(&format!("{}={}", cookie.name(), cookie.value()));
+        for t in [60, 120, 180, 240] {
+            let v = visit(&app, &h, T0 + t);
+            assert_eq!(
+                names(&v),
+                [(SESSION.to_owned(), Some(100.min(300 - t as i64)))]
+            );
+        }
+    }
+
+    #[test]
+    fn rotation_retires_the_previous_id() {
+        let app = app();
+        let h = logged_in(&app);
+        let Some(before) = visit(&app, &h, T0 + 1).signed_in else {
+            panic!("not signed in")
+        };
+        let old_key = before.id.storage_key();
+        let Ok((after, _)) = start(&app, alice(), Some(before.id), T0 + 2) else {
+            panic!("rotate")
+        };
+        assert_ne!(after.id.storage_key(), old_key);
+        assert_eq!(app.store.get(&old_key), None);
+        assert!(app.store.get(&after.id.storage_key()).is_some());
+    }
+
+    #[test]
+    fn an_oversized_header_is_not_parsed_at_all() {
+        let app = app();
+        let h = headers(&"a=b; ".repeat(MAX_COOKIE_BYTES / 5 + 1));
+        let v = visit(&app, &h, T0);
+        assert!(v.seen.is_empty());
+        assert_eq!(
+            names(&v),
+            [
+                (SESSION.to_owned(), Some(0)),
+                (REMEMBER.to_owned(), Some(0))
+            ]
+        );
+    }
+
+    #[test]
+    fn the_page_lists_at_most_a_bounded_number_of_cookies() {
+        let app = app();
+        let many: Vec<String> = (0..100).map(|i| format!("c{i}=v")).collect();
+        let v = visit(&app, &headers(&many.join("; ")), T0);
+        assert_eq!(v.seen.len(), MAX_LISTED);
+        assert_eq!(
+            v.seen.first().map(|s| (s.name.as_str(), s.value_len)),
+            Some(("c0", 1))
+        );
+    }
 }

@@ -174,9 +174,7 @@ async fn scenario(b: &Browser) -> Result<()> {
     b.open("/me").await?;
     assert_eq!(b.text("#who").await?, "Not signed in");
     let mut seen_notes = b.notes().await?;
-    let mut replay = idle_session.clone();
-    replay.unset_expires();
-    b.replace_cookie(replay).await?;
+    b.replace_cookie(idle_session.clone()).await?;
     b.open("/me").await?;
     assert_eq!(
         b.text("#who").await?,
@@ -314,11 +312,14 @@ impl Browser {
         Ok(all.into_iter().find(|c| c.name() == name))
     }
 
-    /// Stores `cookie` for the server's host. On an IP address a cookie is always
-    /// host-only, as a `__Host-` cookie must be; WebDriver insists on a domain.
+    /// Stores `cookie` for the server's host, without an expiry (a copy taken a
+    /// while ago may carry one that has passed, which would delete it instead). On
+    /// an IP address a cookie is always host-only, as a `__Host-` cookie must be;
+    /// WebDriver insists on a domain.
     async fn replace_cookie(&self, mut cookie: Cookie<'static>) -> Result<()> {
         let name = cookie.name().to_owned();
         cookie.set_domain(self.host.clone());
+        cookie.unset_expires();
         // WebDriver touches the cookies of the current document's origin, which is
         // the server's: no navigation here, since any page load would let the server
         // act on the cookies before the edit is complete.
