@@ -6,7 +6,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use axum::Router;
-use hyper_util::rt::{TokioExecutor, TokioIo};
+use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
 use hyper_util::server::conn::auto;
 use hyper_util::service::TowerToHyperService;
 use tokio::net::TcpListener;
@@ -19,6 +19,8 @@ use crate::routes;
 
 /// A client that has not finished the TLS handshake by then is dropped.
 const HANDSHAKE_TIMEOUT: Duration = Duration::from_secs(10);
+/// Nor one that takes longer than this to send a request head.
+const HEADER_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// A bound demo server: listening, with its certificate made, not yet serving.
 ///
@@ -126,6 +128,11 @@ impl Demo {
     /// # }
     /// ```
     pub async fn run(self) -> io::Result<()> {
+        let mut http = auto::Builder::new(TokioExecutor::new());
+        http.http1()
+            .timer(TokioTimer::new())
+            .header_read_timeout(HEADER_TIMEOUT);
+        http.http2().timer(TokioTimer::new());
         loop {
             let (tcp, _) = match self.listener.accept().await {
                 Ok(conn) => conn,
@@ -136,6 +143,7 @@ impl Demo {
                 }
             };
             let acceptor = self.acceptor.clone();
+            let http = http.clone();
             let service = TowerToHyperService::new(self.router.clone());
             tokio::spawn(async move {
                 let Ok(Ok(tls)) =
@@ -145,9 +153,7 @@ impl Demo {
                 };
                 // Errors here are the client's (reset, malformed request) and end only
                 // this connection.
-                let _ = auto::Builder::new(TokioExecutor::new())
-                    .serve_connection(TokioIo::new(tls), service)
-                    .await;
+                let _ = http.serve_connection(TokioIo::new(tls), service).await;
             });
         }
     }

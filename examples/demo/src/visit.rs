@@ -335,6 +335,22 @@ mod tests {
     }
 
     #[test]
+    fn debug_output_holds_no_cookie_value() {
+        let app = app();
+        let Ok((_, Ok(cookie))) = start(&app, alice(), None, T0) else {
+            panic!("start")
+        };
+        let h = headers(&format!("{}={}", cookie.name(), cookie.value()));
+        let v = visit(&app, &h, T0 + 60);
+        assert!(v.signed_in.is_some() && !v.set_cookies.is_empty());
+        let id = cookie.value().split('.').next().unwrap_or_default();
+        assert_eq!(id.len(), 32);
+        for text in [format!("{v:?}"), format!("{app:?}")] {
+            assert!(!text.contains(id), "{text}");
+        }
+    }
+
+    #[test]
     fn rotation_retires_the_previous_id() {
         let app = app();
         let h = logged_in(&app);
