@@ -24,6 +24,7 @@ use hardtack_demo::Config;
 use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::json;
 
+/// Debian's paths; `HARDTACK_CHROMIUM` and `HARDTACK_CHROMEDRIVER` override them.
 const CHROMIUM: &str = "/usr/bin/chromium";
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 /// The short test policy: idle timeout 4 s (renewal after 2 s), absolute 1 h,
@@ -38,10 +39,14 @@ type Result<T> = core::result::Result<T, Box<dyn std::error::Error>>;
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "drives Debian's chromium through chromedriver; run by .ci/browser"]
 async fn a_real_browser_stores_and_returns_what_we_intend() -> Result<()> {
-    if !Path::new(CHROMIUM).exists() || !Path::new(CHROMEDRIVER).exists() {
+    let chromium = binary("HARDTACK_CHROMIUM", CHROMIUM);
+    let chromedriver = binary("HARDTACK_CHROMEDRIVER", CHROMEDRIVER);
+    if !chromium.exists() || !chromedriver.exists() {
         let message = format!(
-            "\n\n*** BROWSER TEST NOT RUN: {CHROMIUM} or {CHROMEDRIVER} is missing ***\n\
-             *** install them: apt-get install -y chromium chromium-driver ***\n"
+            "\n\n*** BROWSER TEST NOT RUN: {} or {} is missing ***\n\
+             *** install them: apt-get install -y chromium chromium-driver ***\n",
+            chromium.display(),
+            chromedriver.display()
         );
         if std::env::var("CI").is_ok_and(|v| v == "true") {
             panic!("{message}");
@@ -58,8 +63,8 @@ async fn a_real_browser_stores_and_returns_what_we_intend() -> Result<()> {
             .remember_for(Duration::from_secs(REMEMBER)),
     )
     .await;
-    let driver = Driver::start()?;
-    let client = driver.connect().await?;
+    let driver = Driver::start(&chromedriver)?;
+    let client = driver.connect(&chromium).await?;
     let b = Browser {
         client,
         base: format!("https://{}", server.addr),
@@ -339,6 +344,10 @@ impl Browser {
     }
 }
 
+fn binary(var: &str, default: &str) -> PathBuf {
+    std::env::var_os(var).map_or_else(|| PathBuf::from(default), PathBuf::from)
+}
+
 fn screenshot_dir() -> PathBuf {
     let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(
         || Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target"),
@@ -372,7 +381,7 @@ struct Driver {
 }
 
 impl Driver {
-    fn start() -> Result<Driver> {
+    fn start(chromedriver: &Path) -> Result<Driver> {
         let port = TcpListener::bind("127.0.0.1:0")?.local_addr()?.port();
         let profile = std::env::temp_dir().join(format!(
             "hardtack-demo-chromium-{}-{}",
@@ -382,7 +391,7 @@ impl Driver {
                 .map_or(0, |d| d.as_nanos())
         ));
         std::fs::create_dir_all(&profile)?;
-        let child = Command::new(CHROMEDRIVER)
+        let child = Command::new(chromedriver)
             .arg(format!("--port={port}"))
             .stdin(Stdio::null())
             .stdout(Stdio::null())
@@ -404,7 +413,7 @@ impl Driver {
         Ok(driver)
     }
 
-    async fn connect(&self) -> Result<Client> {
+    async fn connect(&self, chromium: &Path) -> Result<Client> {
         let args = [
             "--headless=new".to_owned(),
             "--no-sandbox".to_owned(),
@@ -421,7 +430,7 @@ impl Driver {
         let capabilities = json!({
             "browserName": "chrome",
             "acceptInsecureCerts": true,
-            "goog:chromeOptions": { "binary": CHROMIUM, "args": args },
+            "goog:chromeOptions": { "binary": chromium, "args": args },
         });
         let serde_json::Value::Object(capabilities) = capabilities else {
             return Err("capabilities".into());
