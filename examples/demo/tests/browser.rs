@@ -88,6 +88,13 @@ async fn scenario(b: &Browser) -> Result<()> {
     b.login("alice", "wonderland", true).await?;
     let after = now();
     assert_eq!(b.text("#who").await?, "Signed in as Alice (alice)");
+    // Over HTTP/2 Chromium sends each cookie as a `Cookie` field of its own; the
+    // page lists what hardtack read from all of them.
+    let received = b.text("#cookies").await?;
+    assert!(
+        received.contains(SESSION) && received.contains(REMEMBER_ME),
+        "{received}"
+    );
     b.screenshot("me").await?;
     let session = b
         .cookie(SESSION)
