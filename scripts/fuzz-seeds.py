@@ -162,7 +162,7 @@ def token_verify_seeds():
     seeds += [
         token(3, b"old", TOKEN_NOW - 2 * 365 * 86400),  # expired
         token(3, b"future", TOKEN_NOW + 3600),  # not yet valid
-        token(3, b"revoked", 1_600_000_000 + 365 * 86400 * 0),  # before the cutoff / expired
+        token(3, b"revoked", 1_785_000_000),  # authentic, before the not-before cutoff
         token(5, b"nokey", TOKEN_NOW),  # unknown kid
         token(3, b"v2", TOKEN_NOW, version=2),  # unsupported version
     ]

@@ -69,8 +69,9 @@ fn issued_at(e: &VerifyError) -> Option<u64> {
 
 fuzz_target!(|data: &[u8]| {
     let rings = &*RINGS;
-    // Long enough that seed tokens are valid, short enough that old ones expire.
-    let opts = VerifyOptions::new(Duration::from_secs(86_400 * 365)).with_not_before(1_700_000_000);
+    // A year of validity and a revocation cutoff 115 days before NOW, so that the seeds
+    // reach every time rule: valid, Expired, NotYetValid and Revoked.
+    let opts = VerifyOptions::new(Duration::from_secs(86_400 * 365)).with_not_before(1_790_000_000);
     let got = rings.verify.verify_bytes(data, NOW, &opts);
 
     if let Ok(text) = std::str::from_utf8(data) {
