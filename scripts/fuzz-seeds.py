@@ -9,13 +9,14 @@ copied by hand:
 * the benchmark corpus (benches/data/set-cookie.txt);
 * tokens signed here with the fuzz targets' own test keys (the wire format is
   re-implemented from docs/token-format.md with the standard library only);
-* session ids of every supported size, canonical and not.
+* session ids of every supported size, canonical and not;
+* RFC 2109 `Cookie` and `Set-Cookie` shapes ($Version, $Path, quoted-pairs, commas).
 
 Usage, from anywhere:  python3 scripts/fuzz-seeds.py [--out DIR]
 
 The output is deterministic. Existing seed files of the same name are
 overwritten; files the fuzzer added to the corpus are left alone. Structured
-targets (set_cookie_roundtrip, token_roundtrip) get pseudo-random byte strings:
+targets (set_cookie_roundtrip, token_roundtrip, percent_encode) get pseudo-random byte strings:
 `arbitrary` turns any bytes into a valid input.
 """
 
@@ -125,6 +126,22 @@ def date_seeds():
     return seeds
 
 
+def rfc2109_seeds():
+    seeds = [
+        b'$Version="1"; a="x,y"; $Path="/", b=2',
+        b"$Version=1; sid=abc; $Path=/; $Domain=.example.com; theme=dark",
+        b'a="quoted \\"escape\\""; b=token, c=3',
+        b"$Path=/; a=1",
+        b'a=1; Version=1, b="x y"; Version=1; Path=/',
+        b"a=1; Expires=Wed, 09-Jun-2021 10:18:14 GMT, b=2",
+        b'a="unterminated',
+        b"a=1,,;; b=2",
+        b"",
+    ]
+    seeds += http_state_lines(b"Set-Cookie:")[:40]
+    return seeds
+
+
 # ------------------------------------------------------------------ tokens
 
 # Mirrors fuzz/fuzz_targets/token_verify.rs: context, key ids, master keys, NOW.
@@ -214,6 +231,8 @@ def main():
     write(args.out, "token_verify", token_verify_seeds())
     write(args.out, "token_roundtrip", random_bytes(rng, 64, 160))
     write(args.out, "sid_parse", sid_seeds(rng))
+    write(args.out, "rfc2109_cookie_header", rfc2109_seeds())
+    write(args.out, "percent_encode", random_bytes(rng, 64, 200))
 
 
 if __name__ == "__main__":
