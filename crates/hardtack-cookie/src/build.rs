@@ -230,7 +230,9 @@ impl<'a> SetCookieBuilder<'a> {
             }
             cookie.max_age = Some(secs);
         }
-        ResponseCookie::try_from(cookie)
+        validate(&cookie)?;
+        // The builder kept exactly the extension attributes in `attrs`, already checked.
+        Ok(ResponseCookie(cookie))
     }
 }
 
@@ -319,22 +321,25 @@ impl<'a> TryFrom<SetCookie<'a>> for ResponseCookie<'a> {
 
     fn try_from(mut c: SetCookie<'a>) -> Result<Self, BuildError> {
         validate(&c)?;
-        if c.profile != Profile::Strict {
-            // Keep only the extension attributes: the rest is written from the fields.
-            let mut ext = String::new();
-            for (n, v) in c.extensions() {
-                check_extension(n, v)?;
-                ext.push_str("; ");
-                ext.push_str(n);
-                if let Some(v) = v {
-                    ext.push('=');
-                    ext.push_str(v);
-                }
+        // A parsed cookie's `attrs` is its whole attribute text; keep only the
+        // extension attributes, since the rest is written from the fields.
+        let mut ext = String::new();
+        for (n, v) in c.extensions() {
+            check_extension(n, v)?;
+            ext.push_str("; ");
+            ext.push_str(n);
+            if let Some(v) = v {
+                ext.push('=');
+                ext.push_str(v);
             }
-            c.attrs = Cow::Owned(ext);
-            c.expires_raw = None;
-            c.profile = Profile::Strict;
         }
+        c.attrs = if ext.is_empty() {
+            Cow::Borrowed("")
+        } else {
+            Cow::Owned(ext)
+        };
+        c.expires_raw = None;
+        c.profile = Profile::Strict;
         Ok(ResponseCookie(c))
     }
 }

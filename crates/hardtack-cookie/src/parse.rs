@@ -371,7 +371,13 @@ pub(crate) fn word_end(b: &[u8], start: usize) -> Result<usize, ParseError> {
         match b.get(i) {
             Some(b'"') => return Ok(i + 1),
             // quoted-pair: backslash and any CHAR
-            Some(b'\\') if b.get(i + 1).is_some_and(u8::is_ascii) => i += 2,
+            // quoted-pair is `"\" CHAR`, but a control character is refused even there.
+            Some(b'\\')
+                if b.get(i + 1)
+                    .is_some_and(|&c| c.is_ascii() && !class::is(c, class::FORBIDDEN_CTL)) =>
+            {
+                i += 2
+            }
             Some(&c) if class::is(c, QDTEXT) => i += 1,
             Some(&c) if c >= 0x80 => {
                 return Err(ParseError::new(ErrorKind::InvalidValueByte(c), i));
