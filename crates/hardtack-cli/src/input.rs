@@ -66,6 +66,55 @@ pub struct HeaderLine {
     pub value: String,
 }
 
+/// The input options `lint` and `parse` share: header lines from the arguments or
+/// standard input, and how to read a line that carries no header name.
+///
+/// ```
+/// use clap::Parser;
+/// use hardtack_cli::input::{HeaderArgs, HeaderKind};
+///
+/// #[derive(Parser)]
+/// struct Cli {
+///     #[command(flatten)]
+///     input: HeaderArgs,
+/// }
+/// let cli = Cli::parse_from(["hardtack", "--cookie", "a=1", "Set-Cookie: b=2"]);
+/// let lines = cli.input.read().unwrap();
+/// assert_eq!((lines[0].kind, lines[1].kind), (HeaderKind::Cookie, HeaderKind::SetCookie));
+/// ```
+#[derive(Debug, clap::Args)]
+pub struct HeaderArgs {
+    /// Header lines or raw values; standard input (one per line) when none are given.
+    #[arg(value_name = "HEADER")]
+    pub headers: Vec<String>,
+
+    /// Read lines without a header name as Set-Cookie values (the default).
+    #[arg(long, conflicts_with = "cookie")]
+    pub set_cookie: bool,
+
+    /// Read lines without a header name as Cookie header values.
+    #[arg(long)]
+    pub cookie: bool,
+}
+
+impl HeaderArgs {
+    /// Reads and classifies every line.
+    ///
+    /// # Errors
+    /// No input.
+    pub fn read(&self) -> Result<Vec<HeaderLine>, CliError> {
+        let raw = if self.cookie {
+            HeaderKind::Cookie
+        } else {
+            HeaderKind::SetCookie
+        };
+        Ok(lines(&self.headers)?
+            .iter()
+            .map(|l| classify(l, Some(raw)))
+            .collect())
+    }
+}
+
 /// Splits off a `Set-Cookie:` or `Cookie:` field name (any case). A line without one
 /// is a raw value of kind `raw` (default: `Set-Cookie`).
 ///

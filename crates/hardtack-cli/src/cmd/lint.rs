@@ -3,7 +3,7 @@
 use std::fmt::Write as _;
 
 use crate::checks::{self, Finding, Outcome, ProfileResult, Report, Severity};
-use crate::input::{self, HeaderKind};
+use crate::input;
 use crate::json::Json;
 use crate::style::Style;
 use crate::{CliError, Ctx, Output, Status};
@@ -21,17 +21,9 @@ Examples:
 /// Arguments of `hardtack lint`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Header lines or raw values; standard input (one per line) when none are given.
-    #[arg(value_name = "HEADER")]
-    pub headers: Vec<String>,
-
-    /// Read lines without a header name as Set-Cookie values (the default).
-    #[arg(long, conflicts_with = "cookie")]
-    pub set_cookie: bool,
-
-    /// Read lines without a header name as Cookie header values.
-    #[arg(long)]
-    pub cookie: bool,
+    /// The header lines to read.
+    #[command(flatten)]
+    pub input: input::HeaderArgs,
 
     /// When the response was sent, in Unix seconds (to compare Max-Age with
     /// Expires); default: now.
@@ -44,17 +36,14 @@ pub struct Args {
 /// # Errors
 /// No input.
 pub fn run(args: &Args, ctx: Ctx) -> Result<Output, CliError> {
-    let raw = if args.cookie {
-        HeaderKind::Cookie
-    } else {
-        HeaderKind::SetCookie
-    };
     let now = args
         .now
         .unwrap_or_else(|| i64::try_from(crate::timefmt::now()).unwrap_or(i64::MAX));
-    let reports: Vec<Report> = input::lines(&args.headers)?
+    let reports: Vec<Report> = args
+        .input
+        .read()?
         .iter()
-        .map(|l| checks::lint(&input::classify(l, Some(raw)), now))
+        .map(|l| checks::lint(l, now))
         .collect();
     let count = |s| {
         reports

@@ -26,17 +26,9 @@ pub enum ProfileArg {
 /// Arguments of `hardtack parse`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Header lines or raw values; standard input (one per line) when none are given.
-    #[arg(value_name = "HEADER")]
-    pub headers: Vec<String>,
-
-    /// Read lines without a header name as Set-Cookie values (the default).
-    #[arg(long, conflicts_with = "cookie")]
-    pub set_cookie: bool,
-
-    /// Read lines without a header name as Cookie header values.
-    #[arg(long)]
-    pub cookie: bool,
+    /// The header lines to read.
+    #[command(flatten)]
+    pub input: input::HeaderArgs,
 
     /// The parser profile.
     #[arg(long, value_enum, default_value_t = ProfileArg::Lenient)]
@@ -64,21 +56,13 @@ enum Body {
 /// # Errors
 /// No input.
 pub fn run(args: &Args, ctx: Ctx) -> Result<Output, CliError> {
-    let raw = if args.cookie {
-        HeaderKind::Cookie
-    } else {
-        HeaderKind::SetCookie
-    };
     let profiles: &[Profile] = match args.profile {
         ProfileArg::Lenient => &[Profile::Lenient],
         ProfileArg::Strict => &[Profile::Strict],
         ProfileArg::Rfc2109 => &[Profile::Rfc2109],
         ProfileArg::All => &[Profile::Lenient, Profile::Strict, Profile::Rfc2109],
     };
-    let lines: Vec<HeaderLine> = input::lines(&args.headers)?
-        .iter()
-        .map(|l| input::classify(l, Some(raw)))
-        .collect();
+    let lines: Vec<HeaderLine> = args.input.read()?;
     let mut status = Status::Ok;
     let mut text = String::new();
     let mut results = Vec::new();
