@@ -84,129 +84,233 @@ pub(crate) fn is(b: u8, class: u8) -> bool {
     CLASSES[b as usize] & class != 0
 }
 
+/// Bytes per step of the wide scans. The per-chunk tests below are plain
+/// comparisons folded with `|`, a shape the compiler turns into SIMD compares and
+/// one mask test per chunk (SSE2 on every x86-64), so long runs cost well under one
+/// instruction per byte without `unsafe` or `core::arch`.
+const LANES: usize = 32;
+
+/// Whether any byte of `chunk` fails `ok`. `ok` must be comparisons only (no
+/// table lookups) for the fold to vectorize.
+#[inline(always)]
+fn any_not(chunk: &[u8; LANES], ok: impl Fn(u8) -> bool) -> bool {
+    chunk.iter().fold(false, |any, &b| any | !ok(b))
+}
+
+/// Offset of the first byte of `bytes` failing `ok`, which must agree with `is(_, class)`:
+/// whole chunks are cleared with the vectorized test, and only the chunk that fails
+/// is searched byte by byte (with the table).
+#[inline(always)]
+fn first_failing(bytes: &[u8], class: u8, ok: impl Fn(u8) -> bool + Copy) -> Option<usize> {
+    let (chunks, tail) = bytes.as_chunks::<LANES>();
+    for (n, chunk) in chunks.iter().enumerate() {
+        if any_not(chunk, ok) {
+            return chunk
+                .iter()
+                .position(|&b| !is(b, class))
+                .map(|i| n * LANES + i);
+        }
+    }
+    let base = chunks.len() * LANES;
+    tail.iter().position(|&b| !is(b, class)).map(|i| base + i)
+}
+
 /// Offset of the first byte of `bytes` not in `class`.
+///
+/// The classes that cover long runs (cookie values, attribute values) take the
+/// vectorized path; names are short and go byte by byte.
 #[inline]
 pub(crate) fn first_not(bytes: &[u8], class: u8) -> Option<usize> {
-    bytes.iter().position(|&b| !is(b, class))
+    match class {
+        COOKIE_OCTET => first_failing(bytes, class, |b| {
+            (0x21..=0x7e).contains(&b) & (b != b'"') & (b != b',') & (b != b';') & (b != b'\\')
+        }),
+        AV_OCTET => first_failing(bytes, class, |b| (0x20..0x7f).contains(&b) & (b != b';')),
+        _ => bytes.iter().position(|&b| !is(b, class)),
+    }
 }
 
 /// Offset of the first control character other than HTAB.
 ///
-/// Cookie strings are mostly free of control characters, so eight bytes are
-/// tested at a time with SWAR arithmetic and only a flagged word is looked at
-/// byte by byte (HTAB trips the word test but is then let through).
+/// Cookie strings are mostly free of control characters, so the whole input is
+/// cleared 64 bytes at a time with a wide test that HTAB also trips (one compare
+/// fewer per vector); only a chunk that trips it is looked at byte by byte.
 #[inline]
 pub(crate) fn first_forbidden_ctl(bytes: &[u8]) -> Option<usize> {
-    let mut chunks = bytes.chunks_exact(8);
-    let mut base = 0;
-    for chunk in &mut chunks {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        if bytes_ctl(u64::from_le_bytes(word)) != 0
-            && let Some(i) = chunk.iter().position(|&b| is(b, FORBIDDEN_CTL))
+    const WIDE: usize = 64;
+    let maybe = |c: &[u8; WIDE]| {
+        c.iter()
+            .fold(false, |any, &b| any | (b < 0x20) | (b == 0x7f))
+    };
+    let exact = |c: &[u8], base: usize| {
+        c.iter()
+            .position(|&b| is(b, FORBIDDEN_CTL))
+            .map(|i| base + i)
+    };
+    let (chunks, tail) = bytes.as_chunks::<WIDE>();
+    for (n, chunk) in chunks.iter().enumerate() {
+        if maybe(chunk)
+            && let Some(i) = exact(chunk, n * WIDE)
         {
-            return Some(base + i);
+            return Some(i);
         }
-        base += 8;
     }
-    chunks
-        .remainder()
-        .iter()
-        .position(|&b| is(b, FORBIDDEN_CTL))
-        .map(|i| base + i)
+    // The tail takes the same test, padded with spaces, rather than a byte loop:
+    // most single cookies are shorter than one chunk.
+    let mut pad = [b' '; WIDE];
+    pad.get_mut(..tail.len())?.copy_from_slice(tail);
+    if maybe(&pad) {
+        exact(tail, chunks.len() * WIDE)
+    } else {
+        None
+    }
 }
 
 const ONES: u64 = 0x0101_0101_0101_0101;
 const HIGHS: u64 = 0x8080_8080_8080_8080;
+const NONE: usize = usize::MAX;
 
-/// High bit set in each byte of `w` equal to `v` (and possibly in bytes after one:
-/// callers confirm byte by byte).
+/// High bit set in each byte of `w` equal to `v`, and possibly in bytes after such a
+/// byte (a borrow runs upwards): the *lowest* flagged byte is always a real match.
 #[inline(always)]
 fn bytes_equal(w: u64, v: u8) -> u64 {
     let x = w ^ (ONES * u64::from(v));
     x.wrapping_sub(ONES) & !x & HIGHS
 }
 
-/// High bit set in each byte of `w` below 0x20 or equal to 0x7f (HTAB included:
-/// callers confirm byte by byte).
+/// The eight bytes at `i`, little-endian, if there are eight.
 #[inline(always)]
-fn bytes_ctl(w: u64) -> u64 {
-    (w.wrapping_sub(ONES * 0x20) & !w & HIGHS) | bytes_equal(w, 0x7f)
+fn word(b: &[u8], i: usize) -> Option<u64> {
+    b.get(i..)
+        .and_then(<[u8]>::first_chunk::<8>)
+        .map(|w| u64::from_le_bytes(*w))
 }
 
-/// One `;`-delimited segment: where it ends, its first `=`, its first forbidden
-/// control character.
+/// Offset of the next `;` at or after `from`, or `b.len()`.
+#[inline(always)]
+pub(crate) fn next_semicolon(b: &[u8], from: usize) -> usize {
+    let rest = b.get(from..).unwrap_or_default();
+    let (chunks, tail) = rest.as_chunks::<16>();
+    for (n, chunk) in chunks.iter().enumerate() {
+        // One SIMD compare and mask test per 16 bytes; the hit is then located
+        // in one or two words.
+        if chunk.iter().fold(false, |any, &c| any | (c == b';')) {
+            let (lo, hi) = chunk.split_at(8);
+            let mut at = n * 16;
+            for half in [lo, hi] {
+                let w = half
+                    .first_chunk::<8>()
+                    .map_or(0, |w| u64::from_le_bytes(*w));
+                let semi = bytes_equal(w, b';');
+                if semi != 0 {
+                    return from + at + (semi.trailing_zeros() / 8) as usize;
+                }
+                at += 8;
+            }
+        }
+    }
+    let mut base = from + chunks.len() * 16;
+    let mut tail = tail;
+    if let Some((w, rest)) = tail.split_first_chunk::<8>() {
+        let semi = bytes_equal(u64::from_le_bytes(*w), b';');
+        if semi != 0 {
+            return base + (semi.trailing_zeros() / 8) as usize;
+        }
+        base += 8;
+        tail = rest;
+    }
+    base + tail.iter().position(|&c| c == b';').unwrap_or(tail.len())
+}
+
+/// One `;`-delimited segment: where it ends (the `;` or the end of input) and its
+/// first `=`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Segment {
     pub(crate) end: usize,
     pub(crate) eq: Option<usize>,
-    pub(crate) ctl: Option<usize>,
 }
 
-/// Scans from `from` to the next `;` (or the end), noting the first `=` and the
-/// first forbidden control character on the way.
+/// Scans from `from` to the next `;` (or the end), noting the first `=` on the way.
 ///
-/// Every cookie grammar needs these three facts about each pair or attribute, and
-/// they cost one pass: eight bytes at a time, with SWAR tests for the three byte
-/// values, and a byte-by-byte look only at words where one of them fired.
-#[inline]
+/// Every cookie grammar needs these two facts about each pair or attribute. Names
+/// are short, so the `=` is looked for eight bytes at a time (SWAR); once it is
+/// found, the rest of the value goes to [`next_semicolon`]. Control characters are
+/// the caller's business ([`first_forbidden_ctl`] over the whole input is cheaper
+/// than testing them here).
+#[inline(always)]
 pub(crate) fn segment(b: &[u8], from: usize) -> Segment {
-    const NONE: usize = usize::MAX;
-    // Plain integers rather than `Option`s keep the hot loop in registers.
-    let mut eq = NONE;
-    let mut ctl = NONE;
     let mut i = from;
-    let done = |end: usize, eq: usize, ctl: usize| Segment {
-        end,
-        eq: (eq != NONE).then_some(eq),
-        ctl: (ctl != NONE).then_some(ctl),
-    };
-    while let Some(chunk) = b.get(i..i + 8) {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        let w = u64::from_le_bytes(word);
-        let mut hits = bytes_equal(w, b';') | bytes_ctl(w);
-        if eq == NONE {
-            hits |= bytes_equal(w, b'=');
-        }
-        // Visit only the flagged bytes, lowest first (a flag can be spurious right
-        // after a real hit, never missing).
-        while hits != 0 {
-            let k = (hits.trailing_zeros() / 8) as usize;
-            hits &= hits - 1;
-            match chunk[k] {
-                b';' => return done(i + k, eq, ctl),
-                b'=' if eq == NONE => eq = i + k,
-                x if ctl == NONE && is(x, FORBIDDEN_CTL) => ctl = i + k,
-                _ => {}
+    while let Some(w) = word(b, i) {
+        let semi = bytes_equal(w, b';');
+        let hits = semi | bytes_equal(w, b'=');
+        if hits != 0 {
+            // The lowest flag is real, and a `;` flag cannot be spurious below the
+            // first real `;`: so the lowest hit decides, and after an `=` the lowest
+            // `;` flag above it is the real end.
+            let k = hits.trailing_zeros() / 8;
+            if semi & (0x80 << (8 * k)) != 0 {
+                return Segment {
+                    end: i + k as usize,
+                    eq: None,
+                };
             }
+            let above = semi & !((1u64 << (8 * k) << 8).wrapping_sub(1));
+            let end = if above != 0 {
+                i + (above.trailing_zeros() / 8) as usize
+            } else {
+                next_semicolon(b, i + 8)
+            };
+            return Segment {
+                end,
+                eq: Some(i + k as usize),
+            };
         }
         i += 8;
     }
+    let mut eq = NONE;
     for (k, &x) in b.get(i..).unwrap_or_default().iter().enumerate() {
         match x {
-            b';' => return done(i + k, eq, ctl),
+            b';' => {
+                return Segment {
+                    end: i + k,
+                    eq: (eq != NONE).then_some(eq),
+                };
+            }
             b'=' if eq == NONE => eq = i + k,
-            x if ctl == NONE && is(x, FORBIDDEN_CTL) => ctl = i + k,
             _ => {}
         }
     }
-    done(b.len(), eq, ctl)
+    Segment {
+        end: b.len(),
+        eq: (eq != NONE).then_some(eq),
+    }
 }
 
-/// `bytes` without leading and trailing SP / HTAB, as a range into `bytes`.
-#[inline]
+/// `bytes[start..end]` without leading and trailing SP / HTAB, as a range into `bytes`.
+#[inline(always)]
 pub(crate) fn trim_wsp(bytes: &[u8], start: usize, end: usize) -> (usize, usize) {
-    let wsp = |i: usize| matches!(bytes.get(i), Some(b' ' | b'\t'));
-    let mut s = start;
-    let mut e = end;
-    while s < e && wsp(s) {
-        s += 1;
+    let from = skip_wsp(bytes, start, end);
+    (from, trim_end_wsp(bytes, from, end))
+}
+
+/// The first offset in `start..end` that is not SP / HTAB, or `end`.
+#[inline(always)]
+pub(crate) fn skip_wsp(bytes: &[u8], start: usize, end: usize) -> usize {
+    let mut i = start;
+    while i < end && matches!(bytes.get(i), Some(b' ' | b'\t')) {
+        i += 1;
     }
-    while e > s && wsp(e - 1) {
+    i
+}
+
+/// `end` moved back over trailing SP / HTAB, not below `start`.
+#[inline(always)]
+pub(crate) fn trim_end_wsp(bytes: &[u8], start: usize, end: usize) -> usize {
+    let mut e = end;
+    while e > start && matches!(bytes.get(e - 1), Some(b' ' | b'\t')) {
         e -= 1;
     }
-    (s, e)
+    e
 }
 
 /// Position of `needle` in `hay[from..]`, as an absolute offset.
@@ -277,26 +381,60 @@ mod tests {
                 .iter()
                 .position(|&c| c == b'=')
                 .map(|i| from + i);
-            let ctl = b[from..end]
-                .iter()
-                .position(|&c| is(c, FORBIDDEN_CTL))
-                .map(|i| from + i);
-            Segment { end, eq, ctl }
+            Segment { end, eq }
         };
+        // Sparse delimiters too, so that long runs take the chunked path.
         let alphabet = [b'a', b';', b'=', b'\t', 0x01, 0x7f, 0xc3, b' '];
         let mut seed = 0x2545_f491_4f6c_dd1du64;
-        for len in 0..48 {
-            for _ in 0..40 {
+        for len in 0..100 {
+            for round in 0..40 {
+                let spread = if round % 2 == 0 { 8 } else { 64 };
                 let v: Vec<u8> = (0..len)
                     .map(|_| {
                         seed ^= seed << 13;
                         seed ^= seed >> 7;
                         seed ^= seed << 17;
-                        alphabet[(seed % 8) as usize]
+                        alphabet
+                            .get((seed % spread) as usize)
+                            .copied()
+                            .unwrap_or(b'x')
                     })
                     .collect();
                 for from in 0..=len {
                     assert_eq!(segment(&v, from), naive(&v, from), "{v:?} from {from}");
+                    let semi = naive(&v, from).end;
+                    assert_eq!(next_semicolon(&v, from), semi, "{v:?} from {from}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn vectorized_classes_agree_with_the_table() {
+        // Every byte value at every position of inputs spanning whole chunks and a tail.
+        for class in [TCHAR, COOKIE_OCTET, AV_OCTET, QDTEXT] {
+            for len in [1usize, 31, 32, 33, 64, 70] {
+                for pos in 0..len {
+                    for bad in 0..=255u8 {
+                        let mut v = vec![b'a'; len];
+                        v[pos] = bad;
+                        let want = if is(bad, class) { None } else { Some(pos) };
+                        assert_eq!(
+                            first_not(&v, class),
+                            want,
+                            "class {class} byte {bad} at {pos}/{len}"
+                        );
+                    }
+                }
+            }
+        }
+        for len in [1usize, 31, 32, 33, 64, 70] {
+            for pos in 0..len {
+                for bad in 0..=255u8 {
+                    let mut v = vec![b'a'; len];
+                    v[pos] = bad;
+                    let want = is(bad, FORBIDDEN_CTL).then_some(pos);
+                    assert_eq!(first_forbidden_ctl(&v), want, "byte {bad} at {pos}/{len}");
                 }
             }
         }

@@ -62,22 +62,35 @@ impl Attribute {
     }
 
     /// Recognises an attribute name, ASCII case-insensitively, without allocating.
+    #[inline]
     /// RFC 2109's `Version` and `Comment` are recognised only when `rfc2109` is set.
     pub(crate) fn recognise(name: &[u8], rfc2109: bool) -> Attribute {
-        // Dispatch on length first so that each name is compared at most once or twice.
-        let is = |lit: &str| name.eq_ignore_ascii_case(lit.as_bytes());
+        use crate::keyword::{Keyword, key};
+        const PATH: Keyword = Keyword::new("path");
+        const DOMAIN: Keyword = Keyword::new("domain");
+        const SECURE: Keyword = Keyword::new("secure");
+        const EXPIRES: Keyword = Keyword::new("expires");
+        const MAX_AGE: Keyword = Keyword::new("max-age");
+        const VERSION: Keyword = Keyword::new("version");
+        const COMMENT: Keyword = Keyword::new("comment");
+        const HTTPONLY: Keyword = Keyword::new("httponly");
+        const SAMESITE: Keyword = Keyword::new("samesite");
+        const PRIORITY: Keyword = Keyword::new("priority");
+        const PARTITIONED: Keyword = Keyword::new("partitioned");
+        // Dispatch on length, then one or two word compares per candidate.
+        let k = key(name);
         match name.len() {
-            4 if is("path") => Attribute::Path,
-            6 if is("domain") => Attribute::Domain,
-            6 if is("secure") => Attribute::Secure,
-            7 if is("expires") => Attribute::Expires,
-            7 if is("max-age") => Attribute::MaxAge,
-            7 if rfc2109 && is("version") => Attribute::Version,
-            7 if rfc2109 && is("comment") => Attribute::Comment,
-            8 if is("httponly") => Attribute::HttpOnly,
-            8 if is("samesite") => Attribute::SameSite,
-            8 if is("priority") => Attribute::Priority,
-            11 if is("partitioned") => Attribute::Partitioned,
+            4 if PATH.is(k) => Attribute::Path,
+            6 if DOMAIN.is(k) => Attribute::Domain,
+            6 if SECURE.is(k) => Attribute::Secure,
+            7 if EXPIRES.is(k) => Attribute::Expires,
+            7 if MAX_AGE.is(k) => Attribute::MaxAge,
+            7 if rfc2109 && VERSION.is(k) => Attribute::Version,
+            7 if rfc2109 && COMMENT.is(k) => Attribute::Comment,
+            8 if HTTPONLY.is(k) => Attribute::HttpOnly,
+            8 if SAMESITE.is(k) => Attribute::SameSite,
+            8 if PRIORITY.is(k) => Attribute::Priority,
+            11 if PARTITIONED.is(k) => Attribute::Partitioned,
             _ => Attribute::Extension,
         }
     }

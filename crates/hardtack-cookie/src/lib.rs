@@ -13,6 +13,7 @@ mod error;
 mod header;
 #[cfg(feature = "jar")]
 pub mod jar;
+mod keyword;
 mod parse;
 pub mod rfc2109;
 mod set_cookie;

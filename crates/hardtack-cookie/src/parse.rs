@@ -87,19 +87,17 @@ pub(crate) fn set_cookie<'a>(
     }
 }
 
-/// RFC 6265bis §5.6, for a string already free of forbidden control characters.
+/// RFC 6265bis §5.6.
 fn lenient(s: &str) -> Result<SetCookie<'_>, ParseError> {
     let b = s.as_bytes();
     if b.iter().all(|&c| class::is(c, WSP)) {
         return Err(ParseError::new(ErrorKind::Empty, 0));
     }
-    // Every byte passes through `segment`, which also finds control characters; step 1
-    // of the algorithm (refuse any CTL) wins over the size checks, so those wait.
-    let ctl = |at| Err(ParseError::new(ErrorKind::ControlCharacter, at));
-    let pair = class::segment(b, 0);
-    if let Some(at) = pair.ctl {
-        return ctl(at);
+    // Step 1 of the algorithm (refuse any CTL) wins over the size checks below.
+    if let Some(at) = class::first_forbidden_ctl(b) {
+        return Err(ParseError::new(ErrorKind::ControlCharacter, at));
     }
+    let pair = class::segment(b, 0);
     let semi = pair.end;
     let (name, value) = match pair.eq {
         Some(eq) => (class::trim_wsp(b, 0, eq), class::trim_wsp(b, eq + 1, semi)),
@@ -121,19 +119,17 @@ fn lenient(s: &str) -> Result<SetCookie<'_>, ParseError> {
 
     let mut pos = semi;
     while pos < b.len() {
-        let start = pos + 1;
+        // Usually the one SP after `;`.
+        let start = class::skip_wsp(b, pos + 1, b.len());
         let seg = class::segment(b, start);
-        if let Some(at) = seg.ctl {
-            return ctl(at);
-        }
         let end = seg.end;
         pos = end;
         let (an, av) = match seg.eq {
             Some(eq) => (
-                class::trim_wsp(b, start, eq),
+                (start, class::trim_end_wsp(b, start, eq)),
                 class::trim_wsp(b, eq + 1, end),
             ),
-            None => (class::trim_wsp(b, start, end), (end, end)),
+            None => ((start, class::trim_end_wsp(b, start, end)), (end, end)),
         };
         if av.1 - av.0 > MAX_ATTRIBUTE_VALUE || deferred.is_some() {
             continue;

@@ -6,6 +6,7 @@ use core::fmt;
 use time::OffsetDateTime;
 
 use crate::error::Attribute;
+use crate::keyword::Keyword;
 use crate::{class, parse};
 
 /// Which grammar a parser follows. There is no default: the caller chooses.
@@ -58,11 +59,14 @@ impl SameSite {
     }
 
     pub(crate) fn recognise(v: &[u8]) -> Option<SameSite> {
-        if v.eq_ignore_ascii_case(b"lax") {
+        const LAX: Keyword = Keyword::new("lax");
+        const STRICT: Keyword = Keyword::new("strict");
+        const NONE: Keyword = Keyword::new("none");
+        if LAX.matches(v) {
             Some(SameSite::Lax)
-        } else if v.eq_ignore_ascii_case(b"strict") {
+        } else if STRICT.matches(v) {
             Some(SameSite::Strict)
-        } else if v.eq_ignore_ascii_case(b"none") {
+        } else if NONE.matches(v) {
             Some(SameSite::None)
         } else {
             None
@@ -107,11 +111,14 @@ impl Priority {
     }
 
     pub(crate) fn recognise(v: &[u8]) -> Option<Priority> {
-        if v.eq_ignore_ascii_case(b"low") {
+        const LOW: Keyword = Keyword::new("low");
+        const MEDIUM: Keyword = Keyword::new("medium");
+        const HIGH: Keyword = Keyword::new("high");
+        if LOW.matches(v) {
             Some(Priority::Low)
-        } else if v.eq_ignore_ascii_case(b"medium") {
+        } else if MEDIUM.matches(v) {
             Some(Priority::Medium)
-        } else if v.eq_ignore_ascii_case(b"high") {
+        } else if HIGH.matches(v) {
             Some(Priority::High)
         } else {
             None
