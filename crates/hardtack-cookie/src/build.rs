@@ -9,10 +9,10 @@ use core::ops::Deref;
 use time::OffsetDateTime;
 
 use crate::class::{self, AV_OCTET, TCHAR, WSP};
-use crate::date;
 use crate::error::{Attribute, BuildError, BuildErrorKind as K, ErrorKind, Field};
 use crate::parse::{self, MAX_ATTRIBUTE_VALUE, MAX_NAME_VALUE};
 use crate::set_cookie::{Prefix, Priority, Profile, SameSite, SetCookie};
+use crate::{date, digits, host, scan};
 
 /// Builds a [`ResponseCookie`]. Create one with [`SetCookie::build`].
 ///
@@ -34,23 +34,63 @@ use crate::set_cookie::{Prefix, Priority, Profile, SameSite, SetCookie};
 /// );
 /// # Ok::<(), hardtack_cookie::BuildError>(())
 /// ```
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[must_use = "a builder does nothing until `finish` is called"]
 pub struct SetCookieBuilder<'a> {
-    cookie: SetCookie<'a>,
+    // Only what a builder can set: it is moved through every setter, so it is kept
+    // smaller than the `SetCookie` that `finish` assembles in place.
+    name: Cow<'a, str>,
+    value: Cow<'a, str>,
+    domain: Option<Cow<'a, str>>,
+    path: Option<Cow<'a, str>>,
+    /// The extension attributes as written (`; a=1; b`), or the first refused one.
+    extensions: Result<String, BuildError>,
+    expires: Option<OffsetDateTime>,
     max_age: Option<i64>,
-    error: Option<BuildError>,
+    same_site: Option<SameSite>,
+    priority: Option<Priority>,
+    secure: bool,
+    http_only: bool,
+    partitioned: bool,
+}
+
+impl fmt::Debug for SetCookieBuilder<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // The value may be a session id: only its length is shown.
+        f.debug_struct("SetCookieBuilder")
+            .field("name", &self.name)
+            .field(
+                "value",
+                &format_args!("<{} bytes redacted>", self.value.len()),
+            )
+            .field("expires", &self.expires)
+            .field("max_age", &self.max_age)
+            .field("domain", &self.domain)
+            .field("path", &self.path)
+            .field("secure", &self.secure)
+            .field("http_only", &self.http_only)
+            .field("partitioned", &self.partitioned)
+            .field("same_site", &self.same_site)
+            .field("priority", &self.priority)
+            .finish_non_exhaustive()
+    }
 }
 
 impl<'a> SetCookieBuilder<'a> {
     pub(crate) fn new(name: Cow<'a, str>, value: Cow<'a, str>) -> Self {
-        let mut cookie = SetCookie::empty(Profile::Strict);
-        cookie.name = name;
-        cookie.value = value;
         SetCookieBuilder {
-            cookie,
+            name,
+            value,
+            domain: None,
+            path: None,
+            extensions: Ok(String::new()),
+            expires: None,
             max_age: None,
-            error: None,
+            same_site: None,
+            priority: None,
+            secure: false,
+            http_only: false,
+            partitioned: false,
         }
     }
 
@@ -67,7 +107,8 @@ impl<'a> SetCookieBuilder<'a> {
     /// # Ok::<(), hardtack_cookie::BuildError>(())
     /// ```
     pub fn expires(mut self, at: OffsetDateTime) -> Self {
-        self.cookie.expires = Some(date::whole_seconds_utc(at));
+        // Normalised by `finish`, which must refuse an out-of-range instant, not panic.
+        self.expires = Some(at);
         self
     }
 
@@ -97,7 +138,7 @@ impl<'a> SetCookieBuilder<'a> {
     /// # Ok::<(), hardtack_cookie::BuildError>(())
     /// ```
     pub fn domain(mut self, domain: impl Into<Cow<'a, str>>) -> Self {
-        self.cookie.domain = Some(domain.into());
+        self.domain = Some(domain.into());
         self
     }
 
@@ -109,7 +150,7 @@ impl<'a> SetCookieBuilder<'a> {
     /// # Ok::<(), hardtack_cookie::BuildError>(())
     /// ```
     pub fn path(mut self, path: impl Into<Cow<'a, str>>) -> Self {
-        self.cookie.path = Some(path.into());
+        self.path = Some(path.into());
         self
     }
 
@@ -121,7 +162,7 @@ impl<'a> SetCookieBuilder<'a> {
     /// # Ok::<(), hardtack_cookie::BuildError>(())
     /// ```
     pub fn secure(mut self, on: bool) -> Self {
-        self.cookie.secure = on;
+        self.secure = on;
         self
     }
 
@@ -133,7 +174,7 @@ impl<'a> SetCookieBuilder<'a> {
     /// # Ok::<(), hardtack_cookie::BuildError>(())
     /// ```
     pub fn http_only(mut self, on: bool) -> Self {
-        self.cookie.http_only = on;
+        self.http_only = on;
         self
     }
 
@@ -146,7 +187,7 @@ impl<'a> SetCookieBuilder<'a> {
     /// # Ok::<(), hardtack_cookie::BuildError>(())
     /// ```
     pub fn partitioned(mut self, on: bool) -> Self {
-        self.cookie.partitioned = on;
+        self.partitioned = on;
         self
     }
 
@@ -159,7 +200,7 @@ impl<'a> SetCookieBuilder<'a> {
     /// # Ok::<(), hardtack_cookie::BuildError>(())
     /// ```
     pub fn same_site(mut self, same_site: SameSite) -> Self {
-        self.cookie.same_site = Some(same_site);
+        self.same_site = Some(same_site);
         self
     }
 
@@ -172,7 +213,7 @@ impl<'a> SetCookieBuilder<'a> {
     /// # Ok::<(), hardtack_cookie::BuildError>(())
     /// ```
     pub fn priority(mut self, priority: Priority) -> Self {
-        self.cookie.priority = Some(priority);
+        self.priority = Some(priority);
         self
     }
 
@@ -189,10 +230,9 @@ impl<'a> SetCookieBuilder<'a> {
     /// # Ok::<(), hardtack_cookie::BuildError>(())
     /// ```
     pub fn extension(mut self, name: &str, value: Option<&str>) -> Self {
-        if self.error.is_none() {
+        if let Ok(attrs) = &mut self.extensions {
             match check_extension(name, value) {
                 Ok(()) => {
-                    let attrs = self.cookie.attrs.to_mut();
                     attrs.push_str("; ");
                     attrs.push_str(name);
                     if let Some(v) = value {
@@ -200,7 +240,7 @@ impl<'a> SetCookieBuilder<'a> {
                         attrs.push_str(v);
                     }
                 }
-                Err(e) => self.error = Some(e),
+                Err(e) => self.extensions = Err(e),
             }
         }
         self
@@ -217,22 +257,46 @@ impl<'a> SetCookieBuilder<'a> {
     /// assert_eq!(err.kind(), BuildErrorKind::SecurePrefixWithoutSecure);
     /// ```
     pub fn finish(self) -> Result<ResponseCookie<'a>, BuildError> {
-        if let Some(e) = self.error {
-            return Err(e);
+        let extensions = self.extensions?;
+        if self.max_age.is_some_and(|secs| secs < 0) {
+            return Err(BuildError::new(
+                Field::Attribute(Attribute::MaxAge),
+                K::NegativeMaxAge,
+            ));
         }
-        let mut cookie = self.cookie;
-        if let Some(secs) = self.max_age {
-            if secs < 0 {
-                return Err(BuildError::new(
-                    Field::Attribute(Attribute::MaxAge),
-                    K::NegativeMaxAge,
-                ));
-            }
-            cookie.max_age = Some(secs);
-        }
-        validate(&cookie)?;
-        // The builder kept exactly the extension attributes in `attrs`, already checked.
-        Ok(ResponseCookie(cookie))
+        // `Err` keeps an unrepresentable instant for `validate` to refuse in its turn.
+        let expires = self.expires.map(|t| date::whole_seconds_utc(t).ok_or(t));
+        validate(&Parts {
+            name: &self.name,
+            value: &self.value,
+            expires_representable: !matches!(expires, Some(Err(_))),
+            max_age: self.max_age,
+            domain: self.domain.as_deref(),
+            path: self.path.as_deref(),
+            legacy: None,
+            secure: self.secure,
+            same_site: self.same_site,
+            partitioned: self.partitioned,
+        })?;
+        Ok(ResponseCookie(SetCookie {
+            name: self.name,
+            value: self.value,
+            expires: expires.and_then(Result::ok),
+            max_age: self.max_age,
+            domain: self.domain,
+            path: self.path,
+            secure: self.secure,
+            http_only: self.http_only,
+            partitioned: self.partitioned,
+            same_site: self.same_site,
+            priority: self.priority,
+            attrs: if extensions.is_empty() {
+                Cow::Borrowed("")
+            } else {
+                Cow::Owned(extensions)
+            },
+            ..SetCookie::empty(Profile::Strict)
+        }))
     }
 }
 
@@ -320,7 +384,7 @@ impl<'a> TryFrom<SetCookie<'a>> for ResponseCookie<'a> {
     type Error = BuildError;
 
     fn try_from(mut c: SetCookie<'a>) -> Result<Self, BuildError> {
-        validate(&c)?;
+        validate(&Parts::of(&c))?;
         // A parsed cookie's `attrs` is its whole attribute text; keep only the
         // extension attributes, since the rest is written from the fields.
         let mut ext = String::new();
@@ -344,34 +408,84 @@ impl<'a> TryFrom<SetCookie<'a>> for ResponseCookie<'a> {
     }
 }
 
-fn validate(c: &SetCookie<'_>) -> Result<(), BuildError> {
+/// What the serializer rules look at, borrowed from a builder or a cookie.
+struct Parts<'c> {
+    name: &'c str,
+    value: &'c str,
+    expires_representable: bool,
+    max_age: Option<i64>,
+    domain: Option<&'c str>,
+    path: Option<&'c str>,
+    /// `Version` or `Comment`, which only RFC 2109 cookies carry.
+    legacy: Option<Attribute>,
+    secure: bool,
+    same_site: Option<SameSite>,
+    partitioned: bool,
+}
+
+impl<'c> Parts<'c> {
+    fn of(c: &'c SetCookie<'_>) -> Self {
+        let legacy = if c.version.is_some() {
+            Some(Attribute::Version)
+        } else if c.comment.is_some() {
+            Some(Attribute::Comment)
+        } else {
+            None
+        };
+        Parts {
+            name: &c.name,
+            value: &c.value,
+            expires_representable: c.expires.is_none_or(date::is_representable),
+            max_age: c.max_age,
+            domain: c.domain.as_deref(),
+            path: c.path.as_deref(),
+            legacy,
+            secure: c.secure,
+            same_site: c.same_site,
+            partitioned: c.partitioned,
+        }
+    }
+
+    /// Just a name-value pair, as the `Cookie` header writer checks it.
+    fn pair(name: &'c str, value: &'c str) -> Self {
+        Parts {
+            name,
+            value,
+            expires_representable: true,
+            max_age: None,
+            domain: None,
+            path: None,
+            legacy: None,
+            secure: false,
+            same_site: None,
+            partitioned: false,
+        }
+    }
+}
+
+/// Every serializer rule, in a fixed order: the first broken one is reported.
+///
+/// Each byte rule first asks the whole-field yes-or-no question of [`scan`], which is
+/// all a valid field costs; only a refusal looks for the offending byte.
+fn validate(c: &Parts<'_>) -> Result<(), BuildError> {
     let name = c.name.as_bytes();
     if name.is_empty() {
         return Err(BuildError::new(Field::Name, K::EmptyName));
     }
-    if let Some(i) = class::first_not(name, TCHAR) {
+    if !scan::all_tchar(name)
+        && let Some(i) = class::first_not(name, TCHAR)
+    {
         return Err(BuildError::at(Field::Name, K::InvalidByte(name[i]), i));
     }
     let value = c.value.as_bytes();
-    match parse::cookie_value_end(value, 0) {
-        Ok(end) if end == value.len() => {}
-        Ok(end) => {
-            return Err(BuildError::at(
-                Field::Value,
-                K::InvalidByte(value[end]),
-                end,
-            ));
-        }
-        Err((ErrorKind::InvalidValueByte(b), at)) => {
-            return Err(BuildError::at(Field::Value, K::InvalidByte(b), at));
-        }
-        Err((_, at)) => return Err(BuildError::at(Field::Value, K::UnbalancedQuote, at)),
+    if !scan::all_cookie_octets(value) {
+        check_value(value)?;
     }
     if name.len() + value.len() > MAX_NAME_VALUE {
         return Err(BuildError::new(Field::Value, K::TooLarge));
     }
     let attr = |a| Field::Attribute(a);
-    if c.expires.is_some_and(|t| !date::is_representable(t)) {
+    if !c.expires_representable {
         return Err(BuildError::new(
             attr(Attribute::Expires),
             K::ExpiresOutOfRange,
@@ -380,23 +494,25 @@ fn validate(c: &SetCookie<'_>) -> Result<(), BuildError> {
     if c.max_age.is_some_and(|s| s < 0) {
         return Err(BuildError::new(attr(Attribute::MaxAge), K::NegativeMaxAge));
     }
-    if let Some(d) = c.domain.as_deref() {
+    if let Some(d) = c.domain {
         if d.len() > MAX_ATTRIBUTE_VALUE {
             return Err(BuildError::new(
                 attr(Attribute::Domain),
                 K::AttributeTooLarge,
             ));
         }
-        if !parse::is_host_name(d.as_bytes()) {
+        if !host::is_host_name(d.as_bytes()) {
             return Err(BuildError::new(attr(Attribute::Domain), K::InvalidDomain));
         }
     }
-    if let Some(p) = c.path.as_deref() {
+    if let Some(p) = c.path {
         let pb = p.as_bytes();
         if pb.len() > MAX_ATTRIBUTE_VALUE {
             return Err(BuildError::new(attr(Attribute::Path), K::AttributeTooLarge));
         }
-        if let Some(i) = class::first_not(pb, AV_OCTET) {
+        if !scan::all_av_octets(pb)
+            && let Some(i) = class::first_not(pb, AV_OCTET)
+        {
             return Err(BuildError::at(
                 attr(Attribute::Path),
                 K::InvalidByte(pb[i]),
@@ -416,15 +532,10 @@ fn validate(c: &SetCookie<'_>) -> Result<(), BuildError> {
             ));
         }
     }
-    if c.version.is_some() || c.comment.is_some() {
-        let a = if c.version.is_some() {
-            Attribute::Version
-        } else {
-            Attribute::Comment
-        };
+    if let Some(a) = c.legacy {
         return Err(BuildError::new(attr(a), K::ReservedExtension));
     }
-    match Prefix::of(&c.name) {
+    match prefix(name) {
         Some(Prefix::Secure) if !c.secure => {
             return Err(BuildError::new(Field::Name, K::SecurePrefixWithoutSecure));
         }
@@ -434,7 +545,7 @@ fn validate(c: &SetCookie<'_>) -> Result<(), BuildError> {
         Some(Prefix::Host) if c.domain.is_some() => {
             return Err(BuildError::new(Field::Name, K::HostPrefixWithDomain));
         }
-        Some(Prefix::Host) if c.path.as_deref() != Some("/") => {
+        Some(Prefix::Host) if c.path != Some("/") => {
             return Err(BuildError::new(Field::Name, K::HostPrefixPath));
         }
         _ => {}
@@ -454,18 +565,89 @@ fn validate(c: &SetCookie<'_>) -> Result<(), BuildError> {
     Ok(())
 }
 
-/// Decimal digits of a non-negative `i64` into a stack buffer.
-fn decimal(mut n: i64, buf: &mut [u8; 20]) -> &str {
-    let mut i = buf.len();
-    loop {
-        i -= 1;
-        buf[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
+/// The full `cookie-value` rule (a DQUOTE-wrapped value included), with the
+/// offending byte when it fails.
+fn check_value(value: &[u8]) -> Result<(), BuildError> {
+    match parse::cookie_value_end(value, 0) {
+        Ok(end) if end == value.len() => Ok(()),
+        Ok(end) => Err(BuildError::at(
+            Field::Value,
+            K::InvalidByte(value[end]),
+            end,
+        )),
+        Err((ErrorKind::InvalidValueByte(b), at)) => {
+            Err(BuildError::at(Field::Value, K::InvalidByte(b), at))
         }
+        Err((_, at)) => Err(BuildError::at(Field::Value, K::UnbalancedQuote, at)),
     }
-    core::str::from_utf8(&buf[i..]).unwrap_or("0")
+}
+
+/// [`Prefix::of`] for the serializer: the same answer (ASCII case-insensitive),
+/// from one or two word compares instead of two byte-by-byte ones.
+fn prefix(name: &[u8]) -> Option<Prefix> {
+    const SECURE: u64 = u64::from_le_bytes(*b"__secure");
+    const HOST: u64 = u64::from_le_bytes(*b"__host-\0");
+    // Bytes 2 to 7 of `__Secure` and 2 to 5 of `__Host` are letters: setting bit 5
+    // lower-cases a letter, and only a letter's two cases land on a lower-case letter.
+    const SECURE_CASE: u64 = 0x2020_2020_2020_0000;
+    const HOST_CASE: u64 = 0x0000_2020_2020_0000;
+    if name.first() != Some(&b'_') {
+        return None;
+    }
+    if let Some(&[a, b, c, d, e, f, g, h, i]) = name.first_chunk::<9>()
+        && u64::from_le_bytes([a, b, c, d, e, f, g, h]) | SECURE_CASE == SECURE
+        && i == b'-'
+    {
+        return Some(Prefix::Secure);
+    }
+    let &[a, b, c, d, e, f, g] = name.first_chunk::<7>()?;
+    (u64::from_le_bytes([a, b, c, d, e, f, g, 0]) | HOST_CASE == HOST).then_some(Prefix::Host)
+}
+
+/// Room on the stack for a whole header value: `write_to` assembles it there and
+/// hands it over in one `write_str`, so that `to_string()` allocates once.
+const STACK: usize = 256;
+
+/// Length of an IMF-fixdate such as `Sun, 06 Nov 1994 08:49:37 GMT`.
+const IMF_FIXDATE_LEN: usize = 29;
+
+/// A byte buffer filled from the front; every step fails rather than overflow.
+struct Cursor<'b> {
+    out: &'b mut [u8],
+    at: usize,
+}
+
+impl<'b> Cursor<'b> {
+    /// The next `n` bytes, to be filled by the caller.
+    #[inline(always)]
+    fn take(&mut self, n: usize) -> Option<&mut [u8]> {
+        let end = self.at.checked_add(n)?;
+        let dst = self.out.get_mut(self.at..end)?;
+        self.at = end;
+        Some(dst)
+    }
+
+    #[inline(always)]
+    fn put(&mut self, b: &[u8]) -> Option<()> {
+        self.take(b.len())?.copy_from_slice(b);
+        Some(())
+    }
+}
+
+/// `; Expires=`, `; Max-Age=` and so on: the fixed text before each attribute.
+const EXPIRES: &str = "; Expires=";
+const MAX_AGE: &str = "; Max-Age=";
+const DOMAIN: &str = "; Domain=";
+const PATH: &str = "; Path=";
+const SECURE: &str = "; Secure";
+const HTTP_ONLY: &str = "; HttpOnly";
+const SAME_SITE: &str = "; SameSite=";
+const PARTITIONED: &str = "; Partitioned";
+const PRIORITY: &str = "; Priority=";
+
+/// `Max-Age` as written: validation refused negative numbers.
+fn max_age_digits(secs: i64) -> u64 {
+    secs.unsigned_abs()
 }
 
 impl<'a> ResponseCookie<'a> {
@@ -485,44 +667,121 @@ impl<'a> ResponseCookie<'a> {
     /// # Ok::<(), std::fmt::Error>(())
     /// ```
     pub fn write_to<W: fmt::Write + ?Sized>(&self, w: &mut W) -> fmt::Result {
+        let mut stack = [0u8; STACK];
+        match self.write_bytes(&mut stack) {
+            // Every byte is ASCII (validation saw to it), so this check cannot fail.
+            Some(n) => w.write_str(
+                stack
+                    .get(..n)
+                    .and_then(|b| core::str::from_utf8(b).ok())
+                    .ok_or(fmt::Error)?,
+            ),
+            None => self.write_pieces(w),
+        }
+    }
+
+    /// Writes the header value into `out`, returning its length, or `None` if it
+    /// does not fit. The fields are validated ASCII and the generated parts are
+    /// ASCII bytes, so nothing here needs UTF-8 checks.
+    fn write_bytes(&self, out: &mut [u8]) -> Option<usize> {
+        let c = &self.0;
+        let mut w = Cursor { out, at: 0 };
+        w.put(c.name.as_bytes())?;
+        w.put(b"=")?;
+        w.put(c.value.as_bytes())?;
+        if let Some(t) = c.expires {
+            w.put(EXPIRES.as_bytes())?;
+            let date = w.take(IMF_FIXDATE_LEN)?.first_chunk_mut()?;
+            if !date::encode_unix(t.unix_timestamp(), date) {
+                return None;
+            }
+        }
+        if let Some(secs) = c.max_age {
+            w.put(MAX_AGE.as_bytes())?;
+            let n = max_age_digits(secs);
+            digits::write(n, w.take(digits::count(n))?);
+        }
+        if let Some(d) = &c.domain {
+            w.put(DOMAIN.as_bytes())?;
+            w.put(d.as_bytes())?;
+        }
+        if let Some(p) = &c.path {
+            w.put(PATH.as_bytes())?;
+            w.put(p.as_bytes())?;
+        }
+        if c.secure {
+            w.put(SECURE.as_bytes())?;
+        }
+        if c.http_only {
+            w.put(HTTP_ONLY.as_bytes())?;
+        }
+        // Whole attributes as constants: fixed-size copies, not a copy of a
+        // variable-length name.
+        match c.same_site {
+            Some(SameSite::Strict) => w.put(b"; SameSite=Strict")?,
+            Some(SameSite::Lax) => w.put(b"; SameSite=Lax")?,
+            Some(SameSite::None) => w.put(b"; SameSite=None")?,
+            None => {}
+        }
+        if c.partitioned {
+            w.put(PARTITIONED.as_bytes())?;
+        }
+        match c.priority {
+            Some(Priority::Low) => w.put(b"; Priority=Low")?,
+            Some(Priority::Medium) => w.put(b"; Priority=Medium")?,
+            Some(Priority::High) => w.put(b"; Priority=High")?,
+            None => {}
+        }
+        // Built cookies keep exactly their extension attributes, already formatted.
+        if !c.attrs.is_empty() {
+            w.put(c.attrs.as_bytes())?;
+        }
+        Some(w.at)
+    }
+
+    /// [`write_to`](Self::write_to) for a value too long for the stack buffer.
+    fn write_pieces<W: fmt::Write + ?Sized>(&self, w: &mut W) -> fmt::Result {
         let c = &self.0;
         w.write_str(&c.name)?;
         w.write_char('=')?;
         w.write_str(&c.value)?;
         if let Some(t) = c.expires {
-            w.write_str("; Expires=")?;
+            w.write_str(EXPIRES)?;
             date::write_imf_fixdate(w, t)?;
         }
         if let Some(secs) = c.max_age {
-            w.write_str("; Max-Age=")?;
-            w.write_str(decimal(secs, &mut [0; 20]))?;
+            w.write_str(MAX_AGE)?;
+            let n = max_age_digits(secs);
+            let mut buf = [0u8; 20];
+            let digits = buf.get_mut(..digits::count(n)).ok_or(fmt::Error)?;
+            digits::write(n, digits);
+            w.write_str(core::str::from_utf8(digits).map_err(|_| fmt::Error)?)?;
         }
         if let Some(d) = &c.domain {
-            w.write_str("; Domain=")?;
+            w.write_str(DOMAIN)?;
             w.write_str(d)?;
         }
         if let Some(p) = &c.path {
-            w.write_str("; Path=")?;
+            w.write_str(PATH)?;
             w.write_str(p)?;
         }
         if c.secure {
-            w.write_str("; Secure")?;
+            w.write_str(SECURE)?;
         }
         if c.http_only {
-            w.write_str("; HttpOnly")?;
+            w.write_str(HTTP_ONLY)?;
         }
         if let Some(ss) = c.same_site {
-            w.write_str("; SameSite=")?;
+            w.write_str(SAME_SITE)?;
             w.write_str(ss.as_str())?;
         }
         if c.partitioned {
-            w.write_str("; Partitioned")?;
+            w.write_str(PARTITIONED)?;
         }
         if let Some(p) = c.priority {
-            w.write_str("; Priority=")?;
+            w.write_str(PRIORITY)?;
             w.write_str(p.as_str())?;
         }
-        // Built cookies keep exactly their extension attributes, already formatted.
         w.write_str(&c.attrs)
     }
 
@@ -534,10 +793,23 @@ impl<'a> ResponseCookie<'a> {
     /// assert_eq!(c.encoded_len(), c.to_string().len());
     /// ```
     pub fn encoded_len(&self) -> usize {
-        let mut n = Counter(0);
-        // Counting cannot fail.
-        let _ = self.write_to(&mut n);
-        n.0
+        let c = &self.0;
+        let flag = |on: bool, text: &str| if on { text.len() } else { 0 };
+        c.name.len()
+            + 1
+            + c.value.len()
+            + c.expires.map_or(0, |_| EXPIRES.len() + IMF_FIXDATE_LEN)
+            + c.max_age
+                .map_or(0, |s| MAX_AGE.len() + digits::count(max_age_digits(s)))
+            + c.domain.as_ref().map_or(0, |d| DOMAIN.len() + d.len())
+            + c.path.as_ref().map_or(0, |p| PATH.len() + p.len())
+            + flag(c.secure, SECURE)
+            + flag(c.http_only, HTTP_ONLY)
+            + c.same_site
+                .map_or(0, |s| SAME_SITE.len() + s.as_str().len())
+            + flag(c.partitioned, PARTITIONED)
+            + c.priority.map_or(0, |p| PRIORITY.len() + p.as_str().len())
+            + c.attrs.len()
     }
 
     /// Writes into a byte buffer and returns the number of bytes written.
@@ -556,10 +828,8 @@ impl<'a> ResponseCookie<'a> {
     /// # Ok::<(), hardtack_cookie::BuildError>(())
     /// ```
     pub fn write_to_slice(&self, buf: &mut [u8]) -> Result<usize, BuildError> {
-        let mut w = SliceWriter { buf, len: 0 };
-        self.write_to(&mut w)
-            .map_err(|_| BuildError::new(Field::Value, K::BufferTooSmall))?;
-        Ok(w.len)
+        self.write_bytes(buf)
+            .ok_or(BuildError::new(Field::Value, K::BufferTooSmall))
     }
 
     /// Writes to an [`std::io::Write`] without allocating.
@@ -657,30 +927,6 @@ impl fmt::Display for ResponseCookie<'_> {
     }
 }
 
-struct Counter(usize);
-
-impl fmt::Write for Counter {
-    fn write_str(&mut self, s: &str) -> fmt::Result {
-        self.0 += s.len();
-        Ok(())
-    }
-}
-
-struct SliceWriter<'b> {
-    buf: &'b mut [u8],
-    len: usize,
-}
-
-impl fmt::Write for SliceWriter<'_> {
-    fn write_str(&mut self, s: &str) -> fmt::Result {
-        let end = self.len.checked_add(s.len()).ok_or(fmt::Error)?;
-        let dst = self.buf.get_mut(self.len..end).ok_or(fmt::Error)?;
-        dst.copy_from_slice(s.as_bytes());
-        self.len = end;
-        Ok(())
-    }
-}
-
 /// Writes a `Cookie` request header value (`a=1; b=2`) pair by pair, refusing any pair
 /// the strict grammar would reject. Never allocates.
 ///
@@ -724,10 +970,7 @@ impl<W: fmt::Write> CookieHeaderWriter<W> {
     /// assert!(w.pair("bad name", "v").is_err());
     /// ```
     pub fn pair(&mut self, name: &str, value: &str) -> Result<&mut Self, BuildError> {
-        let mut probe = SetCookie::empty(Profile::Strict);
-        probe.name = Cow::Borrowed(name);
-        probe.value = Cow::Borrowed(value);
-        validate(&probe)?;
+        validate(&Parts::pair(name, value))?;
         let write = |out: &mut W, first: bool| -> fmt::Result {
             if !first {
                 out.write_str("; ")?;
@@ -758,9 +1001,44 @@ mod tests {
     use super::*;
 
     #[test]
-    fn decimal_digits() {
-        for n in [0i64, 7, 10, 3600, i64::MAX] {
-            assert_eq!(decimal(n, &mut [0; 20]), alloc::format!("{n}"));
+    fn prefix_agrees_with_prefix_of() {
+        let mut names: alloc::vec::Vec<alloc::string::String> = alloc::vec::Vec::new();
+        for base in ["__Secure-", "__Host-"] {
+            for cut in 0..=base.len() {
+                let stem = &base[..cut];
+                for tail in ["", "x", "-", "_", "sid", "\u{e9}"] {
+                    names.push(alloc::format!("{stem}{tail}"));
+                }
+            }
+            // Every case mix of the letters, and every byte in every position.
+            let letters: alloc::vec::Vec<usize> = base
+                .bytes()
+                .enumerate()
+                .filter(|(_, b)| b.is_ascii_alphabetic())
+                .map(|(i, _)| i)
+                .collect();
+            for mask in 0..1u32 << letters.len() {
+                let mut b = base.as_bytes().to_vec();
+                for (k, &i) in letters.iter().enumerate() {
+                    if mask >> k & 1 == 1 {
+                        b[i] = b[i].to_ascii_uppercase();
+                    } else {
+                        b[i] = b[i].to_ascii_lowercase();
+                    }
+                }
+                names.push(alloc::string::String::from_utf8(b).unwrap());
+            }
+            for i in 0..base.len() {
+                for byte in 0..0x80u8 {
+                    let mut b = base.as_bytes().to_vec();
+                    b[i] = byte;
+                    b.push(b'n');
+                    names.push(alloc::string::String::from_utf8(b).unwrap());
+                }
+            }
+        }
+        for n in &names {
+            assert_eq!(prefix(n.as_bytes()), Prefix::of(n), "{n:?}");
         }
     }
 

@@ -34,7 +34,9 @@ use nom::bytes::{tag, take, take_while_m_n};
 use nom::combinator::eof;
 use nom::error::{ErrorKind, ParseError};
 use nom::{Err, Mode, OutputMode, PResult};
-use time::{Date, Month, OffsetDateTime, PrimitiveDateTime, Time, UtcOffset, Weekday};
+use time::{Date, Month, OffsetDateTime, PrimitiveDateTime, Time, Weekday};
+
+use crate::digits;
 
 /// The first year this module reads or writes.
 ///
@@ -310,23 +312,6 @@ fn month_from_name(name: &[u8]) -> Option<Month> {
     })
 }
 
-const fn month_name(month: Month) -> &'static [u8; 3] {
-    match month {
-        Month::January => b"Jan",
-        Month::February => b"Feb",
-        Month::March => b"Mar",
-        Month::April => b"Apr",
-        Month::May => b"May",
-        Month::June => b"Jun",
-        Month::July => b"Jul",
-        Month::August => b"Aug",
-        Month::September => b"Sep",
-        Month::October => b"Oct",
-        Month::November => b"Nov",
-        Month::December => b"Dec",
-    }
-}
-
 /// `day-name` in RFC 9110: case-sensitive.
 fn weekday_from_name(name: &[u8]) -> Option<Weekday> {
     Some(match name {
@@ -339,18 +324,6 @@ fn weekday_from_name(name: &[u8]) -> Option<Weekday> {
         b"Sun" => Weekday::Sunday,
         _ => return None,
     })
-}
-
-const fn weekday_name(weekday: Weekday) -> &'static [u8; 3] {
-    match weekday {
-        Weekday::Monday => b"Mon",
-        Weekday::Tuesday => b"Tue",
-        Weekday::Wednesday => b"Wed",
-        Weekday::Thursday => b"Thu",
-        Weekday::Friday => b"Fri",
-        Weekday::Saturday => b"Sat",
-        Weekday::Sunday => b"Sun",
-    }
 }
 
 // ---------------------------------------------------------------------------
@@ -691,8 +664,17 @@ where
 /// ```
 #[must_use]
 pub fn is_representable(t: OffsetDateTime) -> bool {
-    encode(t).is_some()
+    (FIRST_SECOND..END_SECOND).contains(&t.unix_timestamp())
 }
+
+/// Unix time of 1601-01-01 00:00:00 UTC, the first representable second.
+const FIRST_SECOND: i64 = -11_644_473_600;
+
+/// Unix time of 10000-01-01 00:00:00 UTC, just past the last representable second.
+const END_SECOND: i64 = 253_402_300_800;
+
+/// Days from 0000-03-01 (the epoch of [`encode_unix`]'s calendar) to 1601-01-01.
+const DAYS_TO_FIRST: u32 = 584_694;
 
 /// Writes `t` as an IMF-fixdate in UTC, such as `Sun, 06 Nov 1994 08:49:37 GMT`.
 ///
@@ -725,34 +707,86 @@ pub fn write_imf_fixdate<W: fmt::Write + ?Sized>(w: &mut W, t: OffsetDateTime) -
 }
 
 /// Formats `t` as IMF-fixdate bytes, or `None` outside years 1601 to 9999.
-fn encode(t: OffsetDateTime) -> Option<[u8; IMF_FIXDATE_LEN]> {
-    let utc = t.checked_to_offset(UtcOffset::UTC)?;
-    let year = u16::try_from(utc.year())
-        .ok()
-        .filter(|year| (MIN_YEAR..=MAX_YEAR).contains(year))?;
-    let [w0, w1, w2] = *weekday_name(utc.weekday());
-    let [d0, d1] = two_ascii_digits(utc.day());
-    let [m0, m1, m2] = *month_name(utc.month());
-    let [y0, y1] = two_ascii_digits(u8::try_from(year / 100).ok()?);
-    let [y2, y3] = two_ascii_digits(u8::try_from(year % 100).ok()?);
-    let [h0, h1] = two_ascii_digits(utc.hour());
-    let [n0, n1] = two_ascii_digits(utc.minute());
-    let [s0, s1] = two_ascii_digits(utc.second());
-    Some([
-        w0, w1, w2, b',', b' ', d0, d1, b' ', m0, m1, m2, b' ', y0, y1, y2, y3, b' ', h0, h1, b':',
-        n0, n1, b':', s0, s1, b' ', b'G', b'M', b'T',
-    ])
+pub(crate) fn encode(t: OffsetDateTime) -> Option<[u8; IMF_FIXDATE_LEN]> {
+    let mut out = [0; IMF_FIXDATE_LEN];
+    encode_unix(t.unix_timestamp(), &mut out).then_some(out)
 }
 
-/// The last two decimal digits of `n`.
-const fn two_ascii_digits(n: u8) -> [u8; 2] {
-    [b'0' + n / 10 % 10, b'0' + n % 10]
+/// Day names from Sunday.
+const DAY_NAMES: [[u8; 3]; 7] = [
+    *b"Sun", *b"Mon", *b"Tue", *b"Wed", *b"Thu", *b"Fri", *b"Sat",
+];
+
+/// Month names from January.
+const MONTH_NAMES: [[u8; 3]; 12] = [
+    *b"Jan", *b"Feb", *b"Mar", *b"Apr", *b"May", *b"Jun", *b"Jul", *b"Aug", *b"Sep", *b"Oct",
+    *b"Nov", *b"Dec",
+];
+
+/// Writes Unix time `secs` as an IMF-fixdate into `out`, or returns `false` (and
+/// writes nothing) outside years 1601 to 9999.
+///
+/// The calendar arithmetic is Neri and Schneider's (“Euclidean affine functions
+/// and their application to calendar algorithms”, 2022): days counted from
+/// 0000-03-01, so that the leap day ends a year, and every division a
+/// multiplication by a constant. In the representable range every quantity is
+/// non-negative and fits a `u32`. Going through `time`'s date and time accessors
+/// instead costs several separate conversions.
+pub(crate) fn encode_unix(secs: i64, out: &mut [u8; IMF_FIXDATE_LEN]) -> bool {
+    if !(FIRST_SECOND..END_SECOND).contains(&secs) {
+        return false;
+    }
+    // In range, so non-negative and below 2^39: the casts below are exact.
+    let since_first = secs.abs_diff(FIRST_SECOND);
+    let days = (since_first / 86_400) as u32 + DAYS_TO_FIRST;
+    let of_day = (since_first % 86_400) as u32;
+
+    let n1 = 4 * days + 3;
+    let century = n1 / 146_097;
+    let n2 = (n1 % 146_097) | 3;
+    let p2 = 2_939_745 * u64::from(n2);
+    let year_of_century = (p2 >> 32) as u32;
+    let day_of_year = (p2 as u32) / 2_939_745 / 4; // 0 = 1 March
+    let n3 = 2141 * day_of_year + 197_913;
+    let shifted_month = n3 >> 16; // 3 = March, up to 14 = February
+    let day = (n3 & 0xffff) / 2141 + 1;
+    let january = day_of_year >= 306;
+    let year = 100 * century + year_of_century + u32::from(january);
+    let month = if january {
+        shifted_month - 12
+    } else {
+        shifted_month
+    };
+
+    *out = *b"Thu, 01 Jan 1970 00:00:00 GMT";
+    // 0000-03-01 was a Wednesday.
+    let weekday = DAY_NAMES.get(((days + 3) % 7) as usize);
+    let month = MONTH_NAMES.get((month as usize).wrapping_sub(1));
+    if let (Some(weekday), Some(month)) = (weekday, month) {
+        out[..3].copy_from_slice(weekday);
+        out[8..11].copy_from_slice(month);
+    }
+    out[5..7].copy_from_slice(&digits::below_100(day));
+    out[12..14].copy_from_slice(&digits::below_100(year / 100));
+    out[14..16].copy_from_slice(&digits::below_100(year % 100));
+    out[17..19].copy_from_slice(&digits::below_100(of_day / 3600));
+    out[20..22].copy_from_slice(&digits::below_100(of_day / 60 % 60));
+    out[23..25].copy_from_slice(&digits::below_100(of_day % 60));
+    true
 }
 
-/// `t` in UTC without its sub-second digits: exactly what an HTTP date says.
-pub(crate) fn whole_seconds_utc(t: OffsetDateTime) -> OffsetDateTime {
-    let utc = t.to_offset(time::UtcOffset::UTC);
-    utc - time::Duration::nanoseconds(i64::from(utc.nanosecond()))
+/// `t` in UTC without its sub-second digits, exactly what an HTTP date says, if
+/// it is [representable](is_representable).
+pub(crate) fn whole_seconds_utc(t: OffsetDateTime) -> Option<OffsetDateTime> {
+    let secs = t.unix_timestamp();
+    if !(FIRST_SECOND..END_SECOND).contains(&secs) {
+        return None;
+    }
+    // Most instants arrive like this (from a Unix timestamp); they need no rebuilding.
+    if t.offset().is_utc() && t.nanosecond() == 0 {
+        return Some(t);
+    }
+    OffsetDateTime::from_unix_timestamp(secs).ok()
 }
 
 /// An instant that can be written as an IMF-fixdate (UTC, whole seconds, years
@@ -785,13 +819,7 @@ impl HttpDate {
     /// assert_eq!(d.get(), datetime!(2015-10-21 07:28:00 UTC));
     /// ```
     pub fn new(t: OffsetDateTime) -> Option<HttpDate> {
-        if !is_representable(t) {
-            return None;
-        }
-        let utc = t.to_offset(time::UtcOffset::UTC);
-        Some(HttpDate(
-            utc - time::Duration::nanoseconds(i64::from(utc.nanosecond())),
-        ))
+        whole_seconds_utc(t).map(HttpDate)
     }
 
     /// The instant, in UTC with whole seconds.
@@ -920,13 +948,13 @@ mod tests {
 
     #[test]
     fn names_round_trip() {
-        for month in 1..=12 {
-            let month = Month::try_from(month).unwrap();
-            assert_eq!(month_from_name(month_name(month)), Some(month));
+        for (i, name) in MONTH_NAMES.iter().enumerate() {
+            let month = Month::try_from(i as u8 + 1).unwrap();
+            assert_eq!(month_from_name(name), Some(month));
         }
-        let mut weekday = Weekday::Monday;
-        for _ in 0..7 {
-            assert_eq!(weekday_from_name(weekday_name(weekday)), Some(weekday));
+        let mut weekday = Weekday::Sunday;
+        for name in &DAY_NAMES {
+            assert_eq!(weekday_from_name(name), Some(weekday));
             weekday = weekday.next();
         }
     }
@@ -971,12 +999,58 @@ mod tests {
         assert_eq!(encode(datetime!(-1-01-01 0:00 UTC)), None);
     }
 
+    /// The IMF-fixdate of `t` from `time`'s own calendar fields.
+    fn reference(t: OffsetDateTime) -> alloc::string::String {
+        let t = t.to_offset(time::UtcOffset::UTC);
+        let weekday = DAY_NAMES[t.weekday().number_days_from_sunday() as usize];
+        let month = MONTH_NAMES[u8::from(t.month()) as usize - 1];
+        alloc::format!(
+            "{}, {:02} {} {:04} {:02}:{:02}:{:02} GMT",
+            core::str::from_utf8(&weekday).unwrap(),
+            t.day(),
+            core::str::from_utf8(&month).unwrap(),
+            t.year(),
+            t.hour(),
+            t.minute(),
+            t.second()
+        )
+    }
+
     #[test]
-    fn two_ascii_digits_values() {
-        assert_eq!(two_ascii_digits(0), *b"00");
-        assert_eq!(two_ascii_digits(7), *b"07");
-        assert_eq!(two_ascii_digits(59), *b"59");
-        assert_eq!(two_ascii_digits(99), *b"99");
+    fn every_representable_day_matches_time() {
+        let first = Date::from_calendar_date(1601, Month::January, 1).unwrap();
+        let last = Date::from_calendar_date(9999, Month::December, 31).unwrap();
+        for julian in first.to_julian_day()..=last.to_julian_day() {
+            let date = Date::from_julian_day(julian).unwrap();
+            // A different second of the day each day, both ends of the day included.
+            let of_day = match julian % 5 {
+                0 => 0,
+                1 => 86_399,
+                _ => (i64::from(julian) * 7919).rem_euclid(86_400),
+            };
+            let t = date.midnight().assume_utc() + time::Duration::seconds(of_day);
+            let mut out = [0; IMF_FIXDATE_LEN];
+            assert!(encode_unix(t.unix_timestamp(), &mut out), "{t}");
+            assert_eq!(core::str::from_utf8(&out).unwrap(), reference(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn range_edges() {
+        let mut out = [0; IMF_FIXDATE_LEN];
+        assert!(encode_unix(FIRST_SECOND, &mut out));
+        assert_eq!(&out, b"Mon, 01 Jan 1601 00:00:00 GMT");
+        assert!(encode_unix(END_SECOND - 1, &mut out));
+        assert_eq!(&out, b"Fri, 31 Dec 9999 23:59:59 GMT");
+        assert!(encode_unix(0, &mut out));
+        assert_eq!(&out, b"Thu, 01 Jan 1970 00:00:00 GMT");
+        assert!(encode_unix(951_782_400, &mut out));
+        assert_eq!(&out, b"Tue, 29 Feb 2000 00:00:00 GMT");
+        for secs in [FIRST_SECOND - 1, END_SECOND, i64::MIN, i64::MAX] {
+            let mut untouched = [b'x'; IMF_FIXDATE_LEN];
+            assert!(!encode_unix(secs, &mut untouched), "{secs}");
+            assert_eq!(untouched, [b'x'; IMF_FIXDATE_LEN]);
+        }
     }
 
     #[test]

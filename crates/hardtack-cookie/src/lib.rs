@@ -8,14 +8,17 @@ extern crate alloc;
 mod build;
 mod class;
 pub mod date;
+mod digits;
 pub mod encode;
 mod error;
 mod header;
+mod host;
 #[cfg(feature = "jar")]
 pub mod jar;
 mod keyword;
 mod parse;
 pub mod rfc2109;
+mod scan;
 mod set_cookie;
 
 pub use build::{CookieHeaderWriter, ResponseCookie, SetCookieBuilder};

@@ -650,6 +650,42 @@ proptest! {
         prop_assert_eq!(HttpDate::new(moved).unwrap().to_string(), HttpDate::new(instant).unwrap().to_string());
     }
 
+    /// The writer's own calendar arithmetic against `time`'s, over the whole range
+    /// and past both ends, with any offset and any sub-second part.
+    #[test]
+    fn written_dates_match_times_calendar(
+        seconds in FIRST_SECOND - 400_000..=LAST_SECOND + 400_000,
+        nanos in 0_u32..1_000_000_000,
+        offset in any_offset(),
+    ) {
+        let utc = OffsetDateTime::from_unix_timestamp(seconds)
+            .expect("in time's range")
+            .replace_nanosecond(nanos)
+            .expect("below one second");
+        let moved = utc.checked_to_offset(offset);
+        prop_assume!(moved.is_some());
+        let mut text = String::new();
+        let written = write_imf_fixdate(&mut text, moved.unwrap());
+        if (FIRST_SECOND..=LAST_SECOND).contains(&seconds) {
+            prop_assert!(written.is_ok());
+            let weekday = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
+                [usize::from(utc.weekday().number_days_from_sunday())];
+            let expected = format!(
+                "{weekday}, {:02} {} {:04} {:02}:{:02}:{:02} GMT",
+                utc.day(),
+                MONTH_NAMES[usize::from(u8::from(utc.month())) - 1],
+                utc.year(),
+                utc.hour(),
+                utc.minute(),
+                utc.second(),
+            );
+            prop_assert_eq!(text, expected);
+        } else {
+            prop_assert!(written.is_err());
+            prop_assert!(text.is_empty());
+        }
+    }
+
     /// The parser against a model of the spec: any order of the four parts,
     /// any delimiters, any month case and non-digit suffixes give the same date.
     #[test]

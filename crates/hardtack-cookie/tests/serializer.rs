@@ -240,3 +240,68 @@ fn parsed_cookies_can_be_re_emitted_after_validation() {
         K::ReservedExtension
     );
 }
+
+#[test]
+fn out_of_range_expires_is_refused_not_a_panic() {
+    // In UTC these are 10000-01-01 and 1600-12-31: `time` cannot even hold them in
+    // UTC without its large-dates feature.
+    for t in [
+        datetime!(9999-12-31 23:00 -05:00),
+        datetime!(1601-01-01 00:30 +01:00),
+        datetime!(-9999-01-01 0:00 UTC),
+    ] {
+        let e = SetCookie::build("n", "v").expires(t).finish().unwrap_err();
+        assert_eq!(
+            (e.field(), e.kind()),
+            (Field::Attribute(Attribute::Expires), K::ExpiresOutOfRange),
+            "{t}"
+        );
+    }
+    // The earliest and latest instants are written, normalised to UTC whole seconds.
+    let c = SetCookie::build("n", "v")
+        .expires(datetime!(1601-01-01 01:00:00.5 +01:00))
+        .finish()
+        .unwrap();
+    assert_eq!(c.expires(), Some(datetime!(1601-01-01 0:00 UTC)));
+    assert_eq!(c.to_string(), "n=v; Expires=Mon, 01 Jan 1601 00:00:00 GMT");
+    let c = SetCookie::build("n", "v")
+        .expires(datetime!(9999-12-31 18:59:59.999 -05:00))
+        .finish()
+        .unwrap();
+    assert_eq!(c.to_string(), "n=v; Expires=Fri, 31 Dec 9999 23:59:59 GMT");
+}
+
+#[test]
+fn long_cookies_are_written_piecewise_with_the_same_text() {
+    // Past the stack buffer `write_to` falls back to one `write_str` per part.
+    for len in [200, 220, 230, 240, 250, 260, 300, 4000] {
+        let value = "v".repeat(len);
+        let c = SetCookie::build("n", value.as_str())
+            .expires(datetime!(2030-02-03 04:05:06 UTC))
+            .max_age(12_345)
+            .domain("example.com")
+            .path("/p")
+            .secure(true)
+            .http_only(true)
+            .same_site(SameSite::Lax)
+            .partitioned(true)
+            .priority(Priority::Medium)
+            .extension("Ext", Some("1"))
+            .finish()
+            .unwrap();
+        let text = c.to_string();
+        assert_eq!(
+            text,
+            format!(
+                "n={value}; Expires=Sun, 03 Feb 2030 04:05:06 GMT; Max-Age=12345; \
+                 Domain=example.com; Path=/p; Secure; HttpOnly; SameSite=Lax; Partitioned; \
+                 Priority=Medium; Ext=1"
+            )
+        );
+        assert_eq!(c.encoded_len(), text.len());
+        let mut buf = vec![0u8; text.len()];
+        assert_eq!(c.write_to_slice(&mut buf), Ok(text.len()));
+        assert_eq!(buf, text.as_bytes());
+        assert!(c.write_to_slice(&mut buf[..text.len() - 1]).is_err());
+    }
+}

@@ -1,0 +1,136 @@
+//! Yes-or-no byte class checks over whole fields, for the serializer.
+//!
+//! A builder's fields are almost always valid, so the serializer first asks only
+//! "is every byte allowed?"; where the first bad byte is matters only when it
+//! refuses, and then [`class::first_not`](crate::class::first_not) finds it. A
+//! yes-or-no answer lets each fixed-size chunk be tested with plain comparisons
+//! folded with `&` (which the compiler turns into SIMD compares), and covers a short
+//! field with two overlapping chunks instead of a byte loop. Each predicate here
+//! must agree exactly with its class in `class.rs`; the tests check every byte.
+
+/// Whether every byte of `chunk` passes `ok`, without an early exit.
+#[inline(always)]
+fn chunk<const N: usize>(chunk: &[u8; N], ok: impl Fn(u8) -> bool) -> bool {
+    chunk.iter().fold(true, |all, &b| all & ok(b))
+}
+
+/// Whether every byte of `b` passes `ok` (comparisons only, so that chunks vectorize).
+#[inline(always)]
+fn all(b: &[u8], ok: impl Fn(u8) -> bool + Copy) -> bool {
+    if let Some(last) = b.last_chunk::<16>() {
+        // Whole chunks from the front, then one more ending at the end (it may
+        // overlap the previous one): no byte loop for the tail.
+        let mut rest = b;
+        while let Some((head, tail)) = rest.split_first_chunk::<16>() {
+            if tail.len() < 16 {
+                return chunk(head, ok) & chunk(last, ok);
+            }
+            if !chunk(head, ok) {
+                return false;
+            }
+            rest = tail;
+        }
+        return true;
+    }
+    if let (Some(first), Some(last)) = (b.first_chunk::<8>(), b.last_chunk::<8>()) {
+        return chunk(first, ok) & chunk(last, ok);
+    }
+    if let (Some(first), Some(last)) = (b.first_chunk::<4>(), b.last_chunk::<4>()) {
+        return chunk(first, ok) & chunk(last, ok);
+    }
+    b.iter().all(|&x| ok(x))
+}
+
+/// RFC 9110 `tchar`: `!` to `~` except the separators `"(),/:;<=>?@[\]{}`.
+///
+/// Single exclusions are a minimum of XORs (see [`cookie_octet`]).
+#[inline(always)]
+fn tchar(b: u8) -> bool {
+    let excluded = (b ^ b'"')
+        .min(b ^ b',')
+        .min(b ^ b'/')
+        .min(b ^ b'{')
+        .min(b ^ b'}');
+    (b.wrapping_sub(b'!') <= b'~' - b'!')
+        & (excluded != 0)
+        & (b.wrapping_sub(b'(') > 1)
+        & (b.wrapping_sub(b':') > b'@' - b':')
+        & (b.wrapping_sub(b'[') > b']' - b'[')
+}
+
+/// RFC 6265 `cookie-octet`: `!` to `~` except DQUOTE, comma, semicolon and backslash.
+///
+/// The exclusions are a minimum of XORs rather than four `!=`: the compiler merges
+/// `!=` tests against nearby constants into one shifted bit mask, which needs
+/// 32-bit lanes and so four times the vector work.
+#[inline(always)]
+fn cookie_octet(b: u8) -> bool {
+    let excluded = (b ^ b'"').min(b ^ b',').min(b ^ b';').min(b ^ b'\\');
+    (b.wrapping_sub(b'!') <= b'~' - b'!') & (excluded != 0)
+}
+
+/// RFC 6265 `av-octet`: SP to `~` except semicolon.
+#[inline(always)]
+fn av_octet(b: u8) -> bool {
+    (b.wrapping_sub(b' ') <= b'~' - b' ') & (b != b';')
+}
+
+/// Whether every byte is a `tchar` (the empty run passes).
+#[inline]
+pub(crate) fn all_tchar(b: &[u8]) -> bool {
+    all(b, tchar)
+}
+
+/// Whether every byte is a `cookie-octet` (the empty run passes).
+#[inline]
+pub(crate) fn all_cookie_octets(b: &[u8]) -> bool {
+    all(b, cookie_octet)
+}
+
+/// Whether every byte is an `av-octet` (the empty run passes).
+#[inline]
+pub(crate) fn all_av_octets(b: &[u8]) -> bool {
+    all(b, av_octet)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::class::{self, AV_OCTET, COOKIE_OCTET, TCHAR};
+
+    #[test]
+    fn predicates_agree_with_the_class_table() {
+        for b in 0..=255u8 {
+            assert_eq!(tchar(b), class::is(b, TCHAR), "tchar {b:#x}");
+            assert_eq!(cookie_octet(b), class::is(b, COOKIE_OCTET), "octet {b:#x}");
+            assert_eq!(av_octet(b), class::is(b, AV_OCTET), "av {b:#x}");
+        }
+    }
+
+    #[test]
+    fn whole_run_checks_find_every_bad_byte_at_every_position() {
+        type Check = fn(&[u8]) -> bool;
+        let checks: [(Check, u8); 3] = [
+            (all_tchar, TCHAR),
+            (all_cookie_octets, COOKIE_OCTET),
+            (all_av_octets, AV_OCTET),
+        ];
+        for (check, class) in checks {
+            for len in 0..=50 {
+                let clean = alloc::vec![b'a'; len];
+                assert!(check(&clean), "class {class} len {len}");
+                for pos in 0..len {
+                    for bad in 0..=255u8 {
+                        let mut v = clean.clone();
+                        v[pos] = bad;
+                        assert_eq!(
+                            check(&v),
+                            class::first_not(&v, class).is_none(),
+                            "class {class} byte {bad:#x} at {pos}/{len}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
