@@ -130,6 +130,14 @@ pub(crate) fn first_not(bytes: &[u8], class: u8) -> Option<usize> {
     }
 }
 
+/// A superset of the forbidden control characters that costs one signed compare
+/// and one equality per vector: every byte below 0x20 (HTAB included), 0x7f, and
+/// every non-ASCII byte. A chunk that trips it is checked exactly.
+#[inline(always)]
+fn maybe_ctl(b: u8) -> bool {
+    (b.cast_signed() < 0x20) | (b == 0x7f)
+}
+
 /// Offset of the first control character other than HTAB.
 ///
 /// Cookie strings are mostly free of control characters, so the whole input is
@@ -138,10 +146,7 @@ pub(crate) fn first_not(bytes: &[u8], class: u8) -> Option<usize> {
 #[inline]
 pub(crate) fn first_forbidden_ctl(bytes: &[u8]) -> Option<usize> {
     const WIDE: usize = 64;
-    let maybe = |c: &[u8; WIDE]| {
-        c.iter()
-            .fold(false, |any, &b| any | (b < 0x20) | (b == 0x7f))
-    };
+    let maybe = |c: &[u8; WIDE]| c.iter().fold(false, |any, &b| any | maybe_ctl(b));
     let exact = |c: &[u8], base: usize| {
         c.iter()
             .position(|&b| is(b, FORBIDDEN_CTL))
@@ -155,15 +160,26 @@ pub(crate) fn first_forbidden_ctl(bytes: &[u8]) -> Option<usize> {
             return Some(i);
         }
     }
-    // The tail takes the same test, padded with spaces, rather than a byte loop:
-    // most single cookies are shorter than one chunk.
-    let mut pad = [b' '; WIDE];
-    pad.get_mut(..tail.len())?.copy_from_slice(tail);
-    if maybe(&pad) {
-        exact(tail, chunks.len() * WIDE)
-    } else {
-        None
+    // The tail (most single cookies are all tail) in 16-byte windows, the last one
+    // overlapping bytes already cleared rather than padded or looped over.
+    let base = chunks.len() * WIDE;
+    let maybe16 = |c: &[u8; 16]| c.iter().fold(false, |any, &b| any | maybe_ctl(b));
+    if let Some(last) = bytes.last_chunk::<16>() {
+        let (windows, _) = tail.as_chunks::<16>();
+        let tripped = windows.iter().any(maybe16) || (tail.len() % 16 != 0 && maybe16(last));
+        return if tripped { exact(tail, base) } else { None };
     }
+    // Under 16 bytes in all: two overlapping words, or bytes.
+    if let (Some(a), Some(b)) = (bytes.first_chunk::<8>(), bytes.last_chunk::<8>()) {
+        let ctl = |w: &[u8; 8]| {
+            let w = u64::from_le_bytes(*w);
+            (w.wrapping_sub(ONES * 0x20) & !w & HIGHS) | bytes_equal(w, 0x7f)
+        };
+        if ctl(a) | ctl(b) == 0 {
+            return None;
+        }
+    }
+    exact(bytes, 0)
 }
 
 const ONES: u64 = 0x0101_0101_0101_0101;
