@@ -84,7 +84,7 @@ fn hot_paths_do_not_allocate() {
 
     let before = ALLOCATIONS.load(Ordering::SeqCst);
     // Enough rounds to cross many refills and at least one reseed of the
-    // fast generator (every ~2 300 default ids).
+    // fast generator (every ~2 600 default ids).
     for _ in 0..ROUNDS {
         exercise(&text, &garbage);
     }
