@@ -613,24 +613,47 @@ const IMF_FIXDATE_LEN: usize = 29;
 
 /// A byte buffer filled from the front; every step fails rather than overflow.
 struct Cursor<'b> {
-    out: &'b mut [u8],
-    at: usize,
+    /// What is left to fill.
+    rest: &'b mut [u8],
+    written: usize,
 }
 
 impl<'b> Cursor<'b> {
     /// The next `n` bytes, to be filled by the caller.
     #[inline(always)]
-    fn take(&mut self, n: usize) -> Option<&mut [u8]> {
-        let end = self.at.checked_add(n)?;
-        let dst = self.out.get_mut(self.at..end)?;
-        self.at = end;
+    fn take(&mut self, n: usize) -> Option<&'b mut [u8]> {
+        let (dst, rest) = core::mem::take(&mut self.rest).split_at_mut_checked(n)?;
+        self.rest = rest;
+        self.written += n;
         Some(dst)
     }
 
     #[inline(always)]
     fn put(&mut self, b: &[u8]) -> Option<()> {
-        self.take(b.len())?.copy_from_slice(b);
+        copy(self.take(b.len())?, b);
         Some(())
+    }
+}
+
+/// `dst.copy_from_slice(src)` (equal lengths) without a call to `memcpy` for the
+/// short fields of a cookie: two overlapping fixed-size copies cover any length
+/// from one size to twice it.
+#[inline(always)]
+fn copy(dst: &mut [u8], src: &[u8]) {
+    fn halves<const N: usize>(dst: &mut [u8], src: &[u8]) {
+        if let (Some(d), Some(s)) = (dst.first_chunk_mut::<N>(), src.first_chunk::<N>()) {
+            *d = *s;
+        }
+        if let (Some(d), Some(s)) = (dst.last_chunk_mut::<N>(), src.last_chunk::<N>()) {
+            *d = *s;
+        }
+    }
+    match src.len() {
+        0..4 => dst.iter_mut().zip(src).for_each(|(d, &s)| *d = s),
+        4..8 => halves::<4>(dst, src),
+        8..16 => halves::<8>(dst, src),
+        16..=32 => halves::<16>(dst, src),
+        _ => dst.copy_from_slice(src),
     }
 }
 
@@ -685,7 +708,10 @@ impl<'a> ResponseCookie<'a> {
     /// ASCII bytes, so nothing here needs UTF-8 checks.
     fn write_bytes(&self, out: &mut [u8]) -> Option<usize> {
         let c = &self.0;
-        let mut w = Cursor { out, at: 0 };
+        let mut w = Cursor {
+            rest: out,
+            written: 0,
+        };
         w.put(c.name.as_bytes())?;
         w.put(b"=")?;
         w.put(c.value.as_bytes())?;
@@ -698,8 +724,10 @@ impl<'a> ResponseCookie<'a> {
         }
         if let Some(secs) = c.max_age {
             w.put(MAX_AGE.as_bytes())?;
-            let n = max_age_digits(secs);
-            digits::write(n, w.take(digits::count(n))?);
+            w.put(digits::right_aligned(
+                max_age_digits(secs),
+                &mut [0; digits::MAX_U64],
+            ))?;
         }
         if let Some(d) = &c.domain {
             w.put(DOMAIN.as_bytes())?;
@@ -736,7 +764,7 @@ impl<'a> ResponseCookie<'a> {
         if !c.attrs.is_empty() {
             w.put(c.attrs.as_bytes())?;
         }
-        Some(w.at)
+        Some(w.written)
     }
 
     /// [`write_to`](Self::write_to) for a value too long for the stack buffer.
@@ -751,10 +779,8 @@ impl<'a> ResponseCookie<'a> {
         }
         if let Some(secs) = c.max_age {
             w.write_str(MAX_AGE)?;
-            let n = max_age_digits(secs);
-            let mut buf = [0u8; 20];
-            let digits = buf.get_mut(..digits::count(n)).ok_or(fmt::Error)?;
-            digits::write(n, digits);
+            let mut buf = [0; digits::MAX_U64];
+            let digits = digits::right_aligned(max_age_digits(secs), &mut buf);
             w.write_str(core::str::from_utf8(digits).map_err(|_| fmt::Error)?)?;
         }
         if let Some(d) = &c.domain {

@@ -778,13 +778,16 @@ pub(crate) fn encode_unix(secs: i64, out: &mut [u8; IMF_FIXDATE_LEN]) -> bool {
 /// `t` in UTC without its sub-second digits, exactly what an HTTP date says, if
 /// it is [representable](is_representable).
 pub(crate) fn whole_seconds_utc(t: OffsetDateTime) -> Option<OffsetDateTime> {
+    // Most instants arrive like this (from a Unix timestamp): the year alone decides,
+    // and it is a field of `time`'s packed date.
+    if t.offset().is_utc() && t.nanosecond() == 0 {
+        return (i32::from(MIN_YEAR)..=i32::from(MAX_YEAR))
+            .contains(&t.year())
+            .then_some(t);
+    }
     let secs = t.unix_timestamp();
     if !(FIRST_SECOND..END_SECOND).contains(&secs) {
         return None;
-    }
-    // Most instants arrive like this (from a Unix timestamp); they need no rebuilding.
-    if t.offset().is_utc() && t.nanosecond() == 0 {
-        return Some(t);
     }
     OffsetDateTime::from_unix_timestamp(secs).ok()
 }

@@ -11,17 +11,6 @@ const PAIRS: &[u8; 200] = b"\
     6061626364656667686970717273747576777879\
     8081828384858687888990919293949596979899";
 
-/// The two decimal digits of `n % 100`.
-#[inline]
-pub(crate) fn two(n: u32) -> [u8; 2] {
-    let i = (n % 100) as usize * 2;
-    match PAIRS.get(i..i + 2) {
-        Some(&[a, b]) => [a, b],
-        // `i` is at most 198: unreachable, but a fallback beats a panic path.
-        _ => *b"00",
-    }
-}
-
 /// The two decimal digits of `n`, which must be below 100 (`"00"` otherwise).
 #[inline]
 pub(crate) fn below_100(n: u32) -> [u8; 2] {
@@ -38,23 +27,34 @@ pub(crate) fn count(n: u64) -> usize {
     n.checked_ilog10().map_or(1, |l| l as usize + 1)
 }
 
-/// Writes the decimal digits of `n` to fill `out` exactly; `out.len()` must be
-/// [`count(n)`](count) (more leaves leading zeros, fewer drops leading digits).
+/// The most decimal digits a `u64` has.
+pub(crate) const MAX_U64: usize = 20;
+
+/// The decimal digits of `n`, written at the end of `buf` two at a time.
 #[inline]
-pub(crate) fn write(mut n: u64, out: &mut [u8]) {
-    let mut end = out.len();
-    while end >= 2 {
-        if let Some(dst) = out.get_mut(end - 2..end) {
-            dst.copy_from_slice(&two((n % 100) as u32));
+pub(crate) fn right_aligned(mut n: u64, buf: &mut [u8; MAX_U64]) -> &[u8] {
+    let mut start = MAX_U64;
+    while n >= 100 {
+        start -= 2;
+        if let Some(dst) = buf.get_mut(start..start + 2) {
+            dst.copy_from_slice(&below_100((n % 100) as u32));
         }
         n /= 100;
-        end -= 2;
     }
-    if let Some(first) = out.first_mut()
-        && end == 1
-    {
-        *first = b'0' + (n % 10) as u8;
+    // `n` is now below 100: one digit or two.
+    let last = below_100(n as u32);
+    if n >= 10 {
+        start -= 2;
+        if let Some(dst) = buf.get_mut(start..start + 2) {
+            dst.copy_from_slice(&last);
+        }
+    } else {
+        start -= 1;
+        if let Some(dst) = buf.get_mut(start) {
+            *dst = last[1];
+        }
     }
+    buf.get(start..).unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -66,10 +66,8 @@ mod tests {
     fn pairs_are_the_numbers() {
         for n in 0..100u32 {
             let want = alloc::format!("{n:02}");
-            assert_eq!(&two(n), want.as_bytes());
             assert_eq!(&below_100(n), want.as_bytes());
         }
-        assert_eq!(two(1999), *b"99");
         assert_eq!(below_100(100), *b"00");
     }
 
@@ -88,10 +86,7 @@ mod tests {
         for n in samples {
             let want = n.to_string();
             assert_eq!(count(n), want.len(), "{n}");
-            let mut buf = [0u8; 20];
-            let out = &mut buf[..count(n)];
-            write(n, out);
-            assert_eq!(out, want.as_bytes(), "{n}");
+            assert_eq!(right_aligned(n, &mut [0; MAX_U64]), want.as_bytes(), "{n}");
         }
     }
 }
