@@ -615,7 +615,6 @@ const IMF_FIXDATE_LEN: usize = 29;
 struct Cursor<'b> {
     /// What is left to fill.
     rest: &'b mut [u8],
-    written: usize,
 }
 
 impl<'b> Cursor<'b> {
@@ -624,7 +623,6 @@ impl<'b> Cursor<'b> {
     fn take(&mut self, n: usize) -> Option<&'b mut [u8]> {
         let (dst, rest) = core::mem::take(&mut self.rest).split_at_mut_checked(n)?;
         self.rest = rest;
-        self.written += n;
         Some(dst)
     }
 
@@ -708,10 +706,8 @@ impl<'a> ResponseCookie<'a> {
     /// ASCII bytes, so nothing here needs UTF-8 checks.
     fn write_bytes(&self, out: &mut [u8]) -> Option<usize> {
         let c = &self.0;
-        let mut w = Cursor {
-            rest: out,
-            written: 0,
-        };
+        let len = out.len();
+        let mut w = Cursor { rest: out };
         w.put(c.name.as_bytes())?;
         w.put(b"=")?;
         w.put(c.value.as_bytes())?;
@@ -764,7 +760,7 @@ impl<'a> ResponseCookie<'a> {
         if !c.attrs.is_empty() {
             w.put(c.attrs.as_bytes())?;
         }
-        Some(w.written)
+        Some(len - w.rest.len())
     }
 
     /// [`write_to`](Self::write_to) for a value too long for the stack buffer.

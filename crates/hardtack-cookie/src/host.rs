@@ -25,24 +25,41 @@ pub(crate) fn is_host_name(d: &[u8]) -> bool {
     if !first.is_ascii_alphanumeric() || !last.is_ascii_alphanumeric() {
         return false;
     }
-    let Some(end) = d.len().checked_sub(8) else {
-        // Padding with a letter adds only pairs that start with one, never bad.
-        let mut w = [b'a'; 8];
-        w.iter_mut().zip(d).for_each(|(w, &b)| *w = b);
-        return good_word(u64::from_le_bytes(w));
+    let word = |at: usize| {
+        d.get(at..)
+            .and_then(<[u8]>::first_chunk::<8>)
+            .map(|w| u64::from_le_bytes(*w))
     };
-    // Words seven bytes apart overlap by one, so each adjacent pair lies in one word.
-    let mut next = 0;
-    loop {
-        let at = next.min(end);
-        match d.get(at..).and_then(<[u8]>::first_chunk::<8>) {
-            Some(w) if good_word(u64::from_le_bytes(*w)) => {}
-            _ => return false,
+    match d.len() {
+        0..8 => {
+            // Padding with a letter adds only pairs that start with one, never bad.
+            let mut w = [b'a'; 8];
+            w.iter_mut().zip(d).for_each(|(w, &b)| *w = b);
+            good_word(u64::from_le_bytes(w))
         }
-        if at == end {
-            return true;
+        // The first and the last word overlap by at least one byte, so each
+        // adjacent pair lies inside one of them.
+        8..16 => {
+            let (Some(head), Some(tail)) = (word(0), word(d.len() - 8)) else {
+                return false;
+            };
+            good_word(head) & good_word(tail)
         }
-        next = at + 7;
+        _ => {
+            // Words seven bytes apart overlap by one, as above.
+            let end = d.len() - 8;
+            let mut next = 0;
+            loop {
+                let at = next.min(end);
+                if !word(at).is_some_and(good_word) {
+                    return false;
+                }
+                if at == end {
+                    return true;
+                }
+                next = at + 7;
+            }
+        }
     }
 }
 
