@@ -3,22 +3,21 @@
 //! A division by 100 and one table load replace two divisions by 10, and the
 //! digits come out as bytes, so nothing needs UTF-8 validation afterwards.
 
-/// `"00"` to `"99"`, back to back.
-const PAIRS: &[u8; 200] = b"\
-    0001020304050607080910111213141516171819\
-    2021222324252627282930313233343536373839\
-    4041424344454647484950515253545556575859\
-    6061626364656667686970717273747576777879\
-    8081828384858687888990919293949596979899";
+/// `"00"` to `"99"`, indexed by the number.
+const PAIRS: [[u8; 2]; 100] = {
+    let mut t = [[0; 2]; 100];
+    let mut n = 0;
+    while n < 100 {
+        t[n] = [b'0' + (n / 10) as u8, b'0' + (n % 10) as u8];
+        n += 1;
+    }
+    t
+};
 
 /// The two decimal digits of `n`, which must be below 100 (`"00"` otherwise).
 #[inline]
 pub(crate) fn below_100(n: u32) -> [u8; 2] {
-    let i = n as usize * 2;
-    match PAIRS.get(i..i + 2) {
-        Some(&[a, b]) => [a, b],
-        _ => *b"00",
-    }
+    PAIRS.get(n as usize).copied().unwrap_or(*b"00")
 }
 
 /// How many decimal digits `n` has (`0` has one).

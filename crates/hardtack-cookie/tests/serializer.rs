@@ -305,3 +305,16 @@ fn long_cookies_are_written_piecewise_with_the_same_text() {
         assert!(c.write_to_slice(&mut buf[..text.len() - 1]).is_err());
     }
 }
+
+#[test]
+fn builder_debug_hides_the_value() {
+    let b = SetCookie::build("sid", "s3cr3t-session-id")
+        .path("/")
+        .extension("x", Some("also-s3cr3t"));
+    let shown = format!("{b:?}");
+    assert!(
+        shown.contains("sid") && shown.contains("17 bytes redacted"),
+        "{shown}"
+    );
+    assert!(!shown.contains("s3cr3t"), "{shown}");
+}
