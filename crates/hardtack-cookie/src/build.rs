@@ -733,22 +733,23 @@ impl<'a> ResponseCookie<'a> {
             w.put(PATH.as_bytes())?;
             w.put(p.as_bytes())?;
         }
-        if c.secure {
-            w.put(SECURE.as_bytes())?;
+        // Whole attributes as constants, neighbours written together: fixed-size
+        // copies, fewer of them.
+        match (c.secure, c.http_only) {
+            (true, true) => w.put(b"; Secure; HttpOnly")?,
+            (true, false) => w.put(SECURE.as_bytes())?,
+            (false, true) => w.put(HTTP_ONLY.as_bytes())?,
+            (false, false) => {}
         }
-        if c.http_only {
-            w.put(HTTP_ONLY.as_bytes())?;
-        }
-        // Whole attributes as constants: fixed-size copies, not a copy of a
-        // variable-length name.
-        match c.same_site {
-            Some(SameSite::Strict) => w.put(b"; SameSite=Strict")?,
-            Some(SameSite::Lax) => w.put(b"; SameSite=Lax")?,
-            Some(SameSite::None) => w.put(b"; SameSite=None")?,
-            None => {}
-        }
-        if c.partitioned {
-            w.put(PARTITIONED.as_bytes())?;
+        match (c.same_site, c.partitioned) {
+            (Some(SameSite::Strict), false) => w.put(b"; SameSite=Strict")?,
+            (Some(SameSite::Lax), false) => w.put(b"; SameSite=Lax")?,
+            (Some(SameSite::None), false) => w.put(b"; SameSite=None")?,
+            (Some(SameSite::Strict), true) => w.put(b"; SameSite=Strict; Partitioned")?,
+            (Some(SameSite::Lax), true) => w.put(b"; SameSite=Lax; Partitioned")?,
+            (Some(SameSite::None), true) => w.put(b"; SameSite=None; Partitioned")?,
+            (None, true) => w.put(PARTITIONED.as_bytes())?,
+            (None, false) => {}
         }
         match c.priority {
             Some(Priority::Low) => w.put(b"; Priority=Low")?,
