@@ -714,7 +714,7 @@ impl<'a> ResponseCookie<'a> {
         if let Some(t) = c.expires {
             w.put(EXPIRES.as_bytes())?;
             let date = w.take(IMF_FIXDATE_LEN)?.first_chunk_mut()?;
-            if !date::encode_unix(t.unix_timestamp(), date) {
+            if !date::encode_into(t, date) {
                 return None;
             }
         }

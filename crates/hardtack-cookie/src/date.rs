@@ -709,7 +709,36 @@ pub fn write_imf_fixdate<W: fmt::Write + ?Sized>(w: &mut W, t: OffsetDateTime) -
 /// Formats `t` as IMF-fixdate bytes, or `None` outside years 1601 to 9999.
 pub(crate) fn encode(t: OffsetDateTime) -> Option<[u8; IMF_FIXDATE_LEN]> {
     let mut out = [0; IMF_FIXDATE_LEN];
-    encode_unix(t.unix_timestamp(), &mut out).then_some(out)
+    encode_into(t, &mut out).then_some(out)
+}
+
+/// Writes `t` as an IMF-fixdate into `out`, or returns `false` (and writes
+/// nothing) outside years 1601 to 9999.
+///
+/// An instant already in UTC (every cookie the builder made) is read from
+/// `time`'s own fields: its packed date holds the year and a leap flag, from which
+/// month and day are two multiplications, so only the weekday needs a day count.
+/// Any other offset goes through Unix time.
+pub(crate) fn encode_into(t: OffsetDateTime, out: &mut [u8; IMF_FIXDATE_LEN]) -> bool {
+    if !t.offset().is_utc() {
+        return encode_unix(t.unix_timestamp(), out);
+    }
+    let Ok(year) = u32::try_from(t.year()) else {
+        return false;
+    };
+    if !(u32::from(MIN_YEAR)..=u32::from(MAX_YEAR)).contains(&year) {
+        return false;
+    }
+    let (_, month, day) = t.to_calendar_date();
+    fill(
+        out,
+        u32::from(t.weekday().number_days_from_sunday()),
+        u32::from(day),
+        u32::from(u8::from(month)),
+        year,
+        (t.hour(), t.minute(), t.second()),
+    );
+    true
 }
 
 /// Day names from Sunday.
@@ -758,9 +787,28 @@ pub(crate) fn encode_unix(secs: i64, out: &mut [u8; IMF_FIXDATE_LEN]) -> bool {
         shifted_month
     };
 
-    *out = *b"Thu, 01 Jan 1970 00:00:00 GMT";
+    let time = (
+        (of_day / 3600) as u8,
+        (of_day / 60 % 60) as u8,
+        (of_day % 60) as u8,
+    );
     // 0000-03-01 was a Wednesday.
-    let weekday = DAY_NAMES.get(((days + 3) % 7) as usize);
+    fill(out, (days + 3) % 7, day, month, year, time);
+    true
+}
+
+/// Fills `out` from calendar fields: weekday 0 is Sunday, month 1 is January.
+#[inline(always)]
+fn fill(
+    out: &mut [u8; IMF_FIXDATE_LEN],
+    weekday: u32,
+    day: u32,
+    month: u32,
+    year: u32,
+    (hour, minute, second): (u8, u8, u8),
+) {
+    *out = *b"Thu, 01 Jan 1970 00:00:00 GMT";
+    let weekday = DAY_NAMES.get(weekday as usize);
     let month = MONTH_NAMES.get((month as usize).wrapping_sub(1));
     if let (Some(weekday), Some(month)) = (weekday, month) {
         out[..3].copy_from_slice(weekday);
@@ -769,10 +817,9 @@ pub(crate) fn encode_unix(secs: i64, out: &mut [u8; IMF_FIXDATE_LEN]) -> bool {
     out[5..7].copy_from_slice(&digits::below_100(day));
     out[12..14].copy_from_slice(&digits::below_100(year / 100));
     out[14..16].copy_from_slice(&digits::below_100(year % 100));
-    out[17..19].copy_from_slice(&digits::below_100(of_day / 3600));
-    out[20..22].copy_from_slice(&digits::below_100(of_day / 60 % 60));
-    out[23..25].copy_from_slice(&digits::below_100(of_day % 60));
-    true
+    out[17..19].copy_from_slice(&digits::below_100(u32::from(hour)));
+    out[20..22].copy_from_slice(&digits::below_100(u32::from(minute)));
+    out[23..25].copy_from_slice(&digits::below_100(u32::from(second)));
 }
 
 /// `t` in UTC without its sub-second digits, exactly what an HTTP date says, if
@@ -1035,6 +1082,12 @@ mod tests {
             let mut out = [0; IMF_FIXDATE_LEN];
             assert!(encode_unix(t.unix_timestamp(), &mut out), "{t}");
             assert_eq!(core::str::from_utf8(&out).unwrap(), reference(t), "{t}");
+            // The UTC shortcut, and the general path through another offset.
+            assert_eq!(encode(t), Some(out), "{t}");
+            let east = time::UtcOffset::from_hms(5, 30, 0).unwrap();
+            if let Some(east) = t.checked_to_offset(east) {
+                assert_eq!(encode(east), Some(out), "{t}");
+            }
         }
     }
 
