@@ -730,9 +730,11 @@ pub(crate) fn encode_into(t: OffsetDateTime, out: &mut [u8; IMF_FIXDATE_LEN]) ->
         return false;
     }
     let (_, month, day) = t.to_calendar_date();
+    // Julian day 0 was a Monday; from 1601 on the day number is positive.
+    let weekday = t.to_julian_day().unsigned_abs().wrapping_add(1) % 7;
     fill(
         out,
-        u32::from(t.weekday().number_days_from_sunday()),
+        weekday,
         u32::from(day),
         u32::from(u8::from(month)),
         year,
