@@ -7,6 +7,7 @@
 //! byte pairs, both checked eight bytes at a time in a `u64` (SWAR).
 
 use crate::class::{self, LDH};
+use crate::scan;
 
 /// Whether `d` is a host name as the strict profile and the serializer accept it:
 /// dot-separated labels of letters, digits and hyphens, none empty, none starting or
@@ -25,17 +26,13 @@ pub(crate) fn is_host_name(d: &[u8]) -> bool {
     if !first.is_ascii_alphanumeric() || !last.is_ascii_alphanumeric() {
         return false;
     }
-    let word = |at: usize| {
-        d.get(at..)
-            .and_then(<[u8]>::first_chunk::<8>)
-            .map(|w| u64::from_le_bytes(*w))
-    };
+    let word = |at: usize| d.get(at..).and_then(<[u8]>::first_chunk::<8>);
     match d.len() {
         0..8 => {
             // Padding with a letter adds only pairs that start with one, never bad.
             let mut w = [b'a'; 8];
             w.iter_mut().zip(d).for_each(|(w, &b)| *w = b);
-            good_word(u64::from_le_bytes(w))
+            good_word(&w)
         }
         // The first and the last word overlap by at least one byte, so each
         // adjacent pair lies inside one of them.
@@ -67,35 +64,26 @@ const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
 const HIGHS: u64 = 0x8080_8080_8080_8080;
 const ONES: u64 = 0x0101_0101_0101_0101;
 
-/// The high bit of each byte of `w` from `lo` to `hi`. Every byte must be below
+/// The high bit of each byte of `w` that equals `c`. Every byte must be below
 /// 0x80, so that no addition carries into the next byte.
-#[inline(always)]
-fn in_range(w: u64, lo: u8, hi: u8) -> u64 {
-    let at_least_lo = w + ONES * u64::from(0x80 - lo);
-    let above_hi = w + ONES * u64::from(0x7f - hi);
-    at_least_lo & !above_hi & HIGHS
-}
-
-/// The high bit of each byte of `w` that equals `c` (bytes below 0x80, as above).
 #[inline(always)]
 fn equal(w: u64, c: u8) -> u64 {
     !((w ^ (ONES * u64::from(c))) + LOW7) & HIGHS
 }
 
-/// Whether all eight bytes are letters, digits, hyphens or dots, and no two adjacent
-/// ones are `..`, `.-` or `-.` (an empty label, or a label edge with a hyphen).
+/// Whether all eight bytes are letters, digits, hyphens or dots (one table lookup
+/// each), and no two adjacent ones are `..`, `.-` or `-.` (an empty label, or a
+/// label edge with a hyphen).
 #[inline(always)]
-fn good_word(w: u64) -> bool {
-    if w & HIGHS != 0 {
+fn good_word(bytes: &[u8; 8]) -> bool {
+    if !scan::host_bytes(bytes) {
         return false;
     }
-    let letter = in_range(w | (ONES * 0x20), b'a', b'z');
-    let digit = in_range(w, b'0', b'9');
+    let w = u64::from_le_bytes(*bytes);
     let dot = equal(w, b'.');
     let hyphen = equal(w, b'-');
     // Little-endian: `>> 8` lines each byte's flag up with the byte before it.
-    let bad_pair = (dot & ((dot | hyphen) >> 8)) | (hyphen & (dot >> 8));
-    (letter | digit | dot | hyphen) == HIGHS && bad_pair == 0
+    (dot & ((dot | hyphen) >> 8)) | (hyphen & (dot >> 8)) == 0
 }
 
 /// The rule label by label, for names long enough to hold an over-long label.

@@ -87,6 +87,12 @@ pub(crate) fn all_cookie_octets(b: &[u8]) -> bool {
     all(b, cookie_octet)
 }
 
+/// Whether all eight bytes are letters, digits, hyphens or dots.
+#[inline(always)]
+pub(crate) fn host_bytes(w: &[u8; 8]) -> bool {
+    all_in_table(w, TABLE_HOST)
+}
+
 /// Whether every byte is an `av-octet` (the empty run passes).
 #[inline]
 pub(crate) fn all_av_octets(b: &[u8]) -> bool {
@@ -94,6 +100,7 @@ pub(crate) fn all_av_octets(b: &[u8]) -> bool {
 }
 
 const TABLE_TCHAR: u8 = 1;
+const TABLE_HOST: u8 = 2;
 
 /// One bit per predicate above, for the byte-at-a-time path.
 static TABLE: [u8; 256] = {
@@ -105,6 +112,10 @@ static TABLE: [u8; 256] = {
             | b'A'..=b'Z' | b'^'..=b'z' | b'|' | b'~')
         {
             t[b] |= TABLE_TCHAR;
+        }
+        // Letters, digits, hyphen and dot: the bytes of a host name.
+        if matches!(b as u8, b'-' | b'.' | b'0'..=b'9' | b'A'..=b'Z' | b'a'..=b'z') {
+            t[b] |= TABLE_HOST;
         }
         b += 1;
     }
