@@ -111,7 +111,15 @@ fn first_failing(bytes: &[u8], class: u8, ok: impl Fn(u8) -> bool + Copy) -> Opt
                 .map(|i| n * LANES + i);
         }
     }
+    // The tail in 16-byte windows, the last one overlapping bytes already cleared.
     let base = chunks.len() * LANES;
+    let clean16 = |c: &[u8; 16]| !c.iter().fold(false, |any, &b| any | !ok(b));
+    if let Some(last) = bytes.last_chunk::<16>() {
+        let (windows, _) = tail.as_chunks::<16>();
+        if windows.iter().all(clean16) && (tail.len() % 16 == 0 || clean16(last)) {
+            return None;
+        }
+    }
     tail.iter().position(|&b| !is(b, class)).map(|i| base + i)
 }
 
@@ -119,7 +127,7 @@ fn first_failing(bytes: &[u8], class: u8, ok: impl Fn(u8) -> bool + Copy) -> Opt
 ///
 /// The classes that cover long runs (cookie values, attribute values) take the
 /// vectorized path; names are short and go byte by byte.
-#[inline]
+#[inline(always)]
 pub(crate) fn first_not(bytes: &[u8], class: u8) -> Option<usize> {
     match class {
         COOKIE_OCTET => first_failing(bytes, class, |b| {

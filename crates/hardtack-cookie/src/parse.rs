@@ -58,7 +58,7 @@ impl<'a> Input<'a> {
 }
 
 /// A sub-slice that cannot panic; the parsers only cut at ASCII delimiters.
-#[inline]
+#[inline(always)]
 pub(crate) fn sub(s: &str, start: usize, end: usize) -> &str {
     s.get(start..end).unwrap_or_default()
 }
@@ -265,13 +265,14 @@ fn strict(s: &str) -> Result<SetCookie<'_>, ParseError> {
             return err(ErrorKind::InvalidSeparator, pos);
         }
         let start = pos + 2;
-        let end = class::find(b, start, b';').unwrap_or(b.len());
+        let seg = class::segment(b, start);
+        let end = seg.end;
         pos = end;
         if start == end {
             return err(ErrorKind::EmptyAttribute, start);
         }
         let av = &b[start..end];
-        let eq = class::find(av, 0, b'=');
+        let eq = seg.eq.map(|e| e - start);
         let raw_name = &av[..eq.unwrap_or(av.len())];
         let (tn0, tn1) = class::trim_wsp(raw_name, 0, raw_name.len());
         let attr = Attribute::recognise(&raw_name[tn0..tn1], false);
