@@ -3,9 +3,10 @@
 
 use alloc::borrow::Cow;
 
-use crate::class::{self, AV_OCTET, COOKIE_OCTET, LDH, QDTEXT, TCHAR, WSP};
+use crate::class::{self, AV_OCTET, COOKIE_OCTET, QDTEXT, TCHAR, WSP};
 use crate::date;
 use crate::error::{Attribute, ErrorKind, ParseError};
+use crate::host;
 use crate::set_cookie::{Priority, Profile, SameSite, SetCookie};
 
 /// Browsers drop a cookie whose name and value together exceed this (RFC 6265bis §5.6).
@@ -217,20 +218,6 @@ pub(crate) fn cookie_value_end(b: &[u8], start: usize) -> Result<usize, (ErrorKi
     Ok(octets(start))
 }
 
-/// Whether `d` is a host name as the strict profile and the serializer accept it:
-/// dot-separated labels of letters, digits and hyphens, none empty, none starting or
-/// ending with a hyphen, at most 63 bytes each.
-pub(crate) fn is_host_name(d: &[u8]) -> bool {
-    !d.is_empty()
-        && d.split(|&c| c == b'.').all(|label| {
-            !label.is_empty()
-                && label.len() <= 63
-                && label.iter().all(|&c| class::is(c, LDH))
-                && label.first() != Some(&b'-')
-                && label.last() != Some(&b'-')
-        })
-}
-
 /// RFC 6265 §4.1.1 / 6265bis §4.1 server grammar.
 fn strict(s: &str) -> Result<SetCookie<'_>, ParseError> {
     let b = s.as_bytes();
@@ -319,7 +306,7 @@ fn strict(s: &str) -> Result<SetCookie<'_>, ParseError> {
                 c.max_age = Some(saturating_decimal(v, false));
             }
             (Attribute::Domain, Some(v)) => {
-                if !is_host_name(v) {
+                if !host::is_host_name(v) {
                     return bad(invalid);
                 }
                 c.domain = Some(Cow::Borrowed(sub(s, vstart, end)));
@@ -589,7 +576,7 @@ mod tests {
     #[test]
     fn host_names() {
         for ok in ["example.com", "a", "x-1.example", "127.0.0.1"] {
-            assert!(is_host_name(ok.as_bytes()), "{ok}");
+            assert!(host::is_host_name(ok.as_bytes()), "{ok}");
         }
         for bad in [
             "",
@@ -601,7 +588,7 @@ mod tests {
             "a_b.com",
             "example.com.",
         ] {
-            assert!(!is_host_name(bad.as_bytes()), "{bad}");
+            assert!(!host::is_host_name(bad.as_bytes()), "{bad}");
         }
     }
 

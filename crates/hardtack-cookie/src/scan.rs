@@ -59,14 +59,14 @@ fn tchar(b: u8) -> bool {
 /// `!=` tests against nearby constants into one shifted bit mask, which needs
 /// 32-bit lanes and so four times the vector work.
 #[inline(always)]
-fn cookie_octet(b: u8) -> bool {
+pub(crate) fn cookie_octet(b: u8) -> bool {
     let excluded = (b ^ b'"').min(b ^ b',').min(b ^ b';').min(b ^ b'\\');
     (b.wrapping_sub(b'!') <= b'~' - b'!') & (excluded != 0)
 }
 
 /// RFC 6265 `av-octet`: SP to `~` except semicolon.
 #[inline(always)]
-fn av_octet(b: u8) -> bool {
+pub(crate) fn av_octet(b: u8) -> bool {
     (b.wrapping_sub(b' ') <= b'~' - b' ') & (b != b';')
 }
 
