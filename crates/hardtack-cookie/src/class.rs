@@ -17,6 +17,8 @@ pub(crate) const WSP: u8 = 1 << 4;
 pub(crate) const LDH: u8 = 1 << 5;
 /// RFC 2068 `TEXT` minus DQUOTE and backslash: `qdtext` of a quoted-string (LWS included).
 pub(crate) const QDTEXT: u8 = 1 << 6;
+/// RFC 6265 §5.1.1 `delimiter`: %x09 / %x20-2F / %x3B-40 / %x5B-60 / %x7B-7E.
+pub(crate) const DATE_DELIMITER: u8 = 1 << 7;
 
 const fn classify(b: u8) -> u8 {
     let mut c = 0;
@@ -62,6 +64,9 @@ const fn classify(b: u8) -> u8 {
     }
     if (b >= 0x20 && b != 0x7f && b != b'"' && b != b'\\') || b == b'\t' {
         c |= QDTEXT;
+    }
+    if matches!(b, 0x09 | 0x20..=0x2F | 0x3B..=0x40 | 0x5B..=0x60 | 0x7B..=0x7E) {
+        c |= DATE_DELIMITER;
     }
     c
 }

@@ -36,6 +36,7 @@ use nom::error::{ErrorKind, ParseError};
 use nom::{Err, Mode, OutputMode, PResult};
 use time::{Date, Month, OffsetDateTime, PrimitiveDateTime, Time, Weekday};
 
+use crate::class;
 use crate::digits;
 
 /// The first year this module reads or writes.
@@ -95,10 +96,26 @@ pub fn parse_cookie_date(input: &[u8]) -> Option<OffsetDateTime> {
         return parts.finish();
     }
     let mut parts = CookieDateParts::default();
-    input
-        .split(|&byte| is_delimiter(byte))
-        .filter(|token| !token.is_empty())
-        .for_each(|token| parts.offer(token));
+    let mut rest = input;
+    // Tokens are the runs between delimiters; once every part is found, later
+    // tokens cannot change anything (each part keeps its first match).
+    while !parts.complete() {
+        let start = rest
+            .iter()
+            .position(|&b| !is_delimiter(b))
+            .unwrap_or(rest.len());
+        rest = rest.get(start..).unwrap_or_default();
+        if rest.is_empty() {
+            break;
+        }
+        let len = rest
+            .iter()
+            .position(|&b| is_delimiter(b))
+            .unwrap_or(rest.len());
+        let (token, after) = rest.split_at_checked(len).unwrap_or((rest, &[]));
+        parts.offer(token);
+        rest = after;
+    }
     parts.finish()
 }
 
@@ -164,8 +181,9 @@ fn imf_shaped(input: &[u8]) -> Option<CookieDateParts> {
 }
 
 /// `delimiter = %x09 / %x20-2F / %x3B-40 / %x5B-60 / %x7B-7E`
-const fn is_delimiter(byte: u8) -> bool {
-    matches!(byte, 0x09 | 0x20..=0x2F | 0x3B..=0x40 | 0x5B..=0x60 | 0x7B..=0x7E)
+#[inline(always)]
+fn is_delimiter(byte: u8) -> bool {
+    class::is(byte, class::DATE_DELIMITER)
 }
 
 /// The parts found so far, each set by the first token that matches it.
@@ -178,6 +196,10 @@ struct CookieDateParts {
 }
 
 impl CookieDateParts {
+    fn complete(&self) -> bool {
+        self.time.is_some() && self.day.is_some() && self.month.is_some() && self.year.is_some()
+    }
+
     /// Step 2 of the algorithm: a token sets at most one part, tried in a
     /// fixed order, so `12` is the day until a day is found, then the year.
     fn offer(&mut self, token: &[u8]) {
@@ -254,16 +276,19 @@ fn number_field(token: &[u8], min: usize, max: usize) -> Option<u16> {
 /// Reads 1 to `max` (at most 4) leading digits. Returns their value and the
 /// bytes after them.
 fn leading_number(bytes: &[u8], max: usize) -> Option<(u16, &[u8])> {
-    let count = bytes
-        .iter()
-        .take(max.min(4))
-        .take_while(|byte| byte.is_ascii_digit())
-        .count();
-    let (digits, rest) = bytes.split_at_checked(count)?;
-    if digits.is_empty() {
+    let mut value = 0u16;
+    let mut count = 0;
+    while count < max.min(4)
+        && let Some(&digit) = bytes.get(count)
+        && digit.is_ascii_digit()
+    {
+        value = value * 10 + u16::from(digit - b'0');
+        count += 1;
+    }
+    if count == 0 {
         return None;
     }
-    Some((decimal(digits), rest))
+    Some((value, bytes.get(count..).unwrap_or_default()))
 }
 
 fn starts_with_digit(bytes: &[u8]) -> bool {
@@ -503,6 +528,10 @@ impl core::error::Error for DateError {}
 /// assert_eq!((error.kind(), error.offset()), (DateErrorKind::Layout, 3));
 /// ```
 pub fn parse_imf_fixdate(input: &[u8]) -> Result<OffsetDateTime, DateError> {
+    if let Some(instant) = canonical_imf_fixdate(input) {
+        return Ok(instant);
+    }
+    // Anything else is refused, and the nom grammar says where and why.
     let located = |failure: Failure| DateError {
         kind: failure.kind.unwrap_or(DateErrorKind::Layout),
         offset: input.len().saturating_sub(failure.remaining),
@@ -516,6 +545,62 @@ pub fn parse_imf_fixdate(input: &[u8]) -> Result<OffsetDateTime, DateError> {
             offset: input.len(),
         }),
     }
+}
+
+/// The accepting path of [`parse_imf_fixdate`] at fixed offsets: the same checks as
+/// the nom grammar below (case-sensitive names, ranges, the weekday of the date),
+/// without the combinator machinery; `None` hands the input to the grammar, which
+/// then refuses it with the position of the fault.
+fn canonical_imf_fixdate(input: &[u8]) -> Option<OffsetDateTime> {
+    let [
+        w0,
+        w1,
+        w2,
+        b',',
+        b' ',
+        d0,
+        d1,
+        b' ',
+        m0,
+        m1,
+        m2,
+        b' ',
+        y0,
+        y1,
+        y2,
+        y3,
+        b' ',
+        h0,
+        h1,
+        b':',
+        n0,
+        n1,
+        b':',
+        s0,
+        s1,
+        b' ',
+        b'G',
+        b'M',
+        b'T',
+    ] = *input
+    else {
+        return None;
+    };
+    let digits = [d0, d1, y0, y1, y2, y3, h0, h1, n0, n1, s0, s1];
+    if !digits.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let two = |a: u8, b: u8| (a - b'0') * 10 + (b - b'0');
+    let (day, hour, minute, second) = (two(d0, d1), two(h0, h1), two(n0, n1), two(s0, s1));
+    let year = decimal(&[y0, y1, y2, y3]);
+    if !(1..=31).contains(&day) || !(MIN_YEAR..=MAX_YEAR).contains(&year) {
+        return None;
+    }
+    let weekday = weekday_from_name(&[w0, w1, w2])?;
+    let date =
+        Date::from_calendar_date(i32::from(year), month_from_name(&[m0, m1, m2])?, day).ok()?;
+    let time = Time::from_hms(hour, minute, second).ok()?;
+    (date.weekday() == weekday).then(|| PrimitiveDateTime::new(date, time).assume_utc())
 }
 
 /// `IMF-fixdate = day-name "," SP date1 SP time-of-day SP GMT`
@@ -906,6 +991,63 @@ impl fmt::Display for HttpDate {
 mod tests {
     use super::*;
     use time::macros::datetime;
+
+    #[test]
+    fn canonical_fast_path_agrees_with_the_grammar() {
+        let grammar = |input: &[u8]| match imf_fixdate().parse_complete(input) {
+            Ok((_, t)) => Some(t),
+            Err(_) => None,
+        };
+        // Every single-byte change of a few valid dates, at every position, to
+        // every byte value: the fast path accepts exactly what the grammar accepts.
+        let seeds: [&[u8]; 4] = [
+            b"Sun, 06 Nov 1994 08:49:37 GMT",
+            b"Thu, 29 Feb 2024 23:59:59 GMT",
+            b"Mon, 01 Jan 1601 00:00:00 GMT",
+            b"Fri, 31 Dec 9999 23:59:59 GMT",
+        ];
+        for seed in seeds {
+            assert!(canonical_imf_fixdate(seed).is_some());
+            for at in 0..seed.len() {
+                for byte in 0..=255u8 {
+                    let mut v = seed.to_vec();
+                    v[at] = byte;
+                    if let Some(t) = canonical_imf_fixdate(&v) {
+                        assert_eq!(Some(t), grammar(&v), "{v:?}");
+                    } else {
+                        assert_eq!(parse_imf_fixdate(&v).ok(), grammar(&v), "{v:?}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn tokenizer_agrees_with_a_plain_split() {
+        let plain = |input: &[u8]| {
+            let mut parts = CookieDateParts::default();
+            input
+                .split(|&b| is_delimiter(b))
+                .filter(|t| !t.is_empty())
+                .for_each(|t| parts.offer(t));
+            parts.finish()
+        };
+        let alphabet = b" ,:-0123456789JanNovDecGMTxyz\t;";
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        for len in 0..48 {
+            for _ in 0..300 {
+                let v: alloc::vec::Vec<u8> = (0..len)
+                    .map(|_| {
+                        seed ^= seed << 13;
+                        seed ^= seed >> 7;
+                        seed ^= seed << 17;
+                        alphabet[(seed % alphabet.len() as u64) as usize]
+                    })
+                    .collect();
+                assert_eq!(parse_cookie_date(&v), plain(&v), "{v:?}");
+            }
+        }
+    }
 
     #[test]
     fn fixed_offset_path_agrees_with_the_tokenizer() {
