@@ -119,14 +119,19 @@ pub fn parse_cookie_date(input: &[u8]) -> Option<OffsetDateTime> {
     parts.finish()
 }
 
-/// The parts of an input laid out like an IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 …`),
-/// read at fixed offsets: most `Expires` values look like this, and for them the
-/// tokenizer would find exactly these parts.
-///
-/// The day name must be letters that do not start a month name (else the tokenizer
-/// would take it for the month), each field must be digits, and whatever follows the
-/// seconds must start with a delimiter; anything else takes the general path.
-fn imf_shaped(input: &[u8]) -> Option<CookieDateParts> {
+/// The fields of an input laid out like an IMF-fixdate (`Sun, 06 Nov 1994 08:49:37`),
+/// read at fixed offsets, with the numbers already checked to be digits, and the bytes
+/// after the seconds.
+struct ImfLayout<'a> {
+    day_name: [u8; 3],
+    day: u8,
+    month: [u8; 3],
+    year: u16,
+    time: (u8, u8, u8),
+    rest: &'a [u8],
+}
+
+fn imf_layout(input: &[u8]) -> Option<ImfLayout<'_>> {
     let [
         w0,
         w1,
@@ -158,25 +163,40 @@ fn imf_shaped(input: &[u8]) -> Option<CookieDateParts> {
     else {
         return None;
     };
-    let day_name = [*w0, *w1, *w2];
-    if !day_name.iter().all(u8::is_ascii_alphabetic)
-        || month_from_name_ignore_case(&day_name).is_some()
-    {
-        return None;
-    }
-    if rest.first().is_some_and(|&c| !is_delimiter(c)) {
-        return None;
-    }
     let digits = [*d0, *d1, *y0, *y1, *y2, *y3, *h0, *h1, *n0, *n1, *s0, *s1];
     if !digits.iter().all(u8::is_ascii_digit) {
         return None;
     }
     let two = |a: u8, b: u8| (a - b'0') * 10 + (b - b'0');
+    Some(ImfLayout {
+        day_name: [*w0, *w1, *w2],
+        day: two(*d0, *d1),
+        month: [*m0, *m1, *m2],
+        year: decimal(&[*y0, *y1, *y2, *y3]),
+        time: (two(*h0, *h1), two(*n0, *n1), two(*s0, *s1)),
+        rest,
+    })
+}
+
+/// The parts of an input laid out like an IMF-fixdate: most `Expires` values look
+/// like this, and for them the tokenizer would find exactly these parts.
+///
+/// The day name must be letters that do not start a month name (else the tokenizer
+/// would take it for the month), and whatever follows the seconds must start with a
+/// delimiter; anything else takes the general path.
+fn imf_shaped(input: &[u8]) -> Option<CookieDateParts> {
+    let layout = imf_layout(input)?;
+    if !layout.day_name.iter().all(u8::is_ascii_alphabetic)
+        || month_from_name_ignore_case(&layout.day_name).is_some()
+        || layout.rest.first().is_some_and(|&c| !is_delimiter(c))
+    {
+        return None;
+    }
     Some(CookieDateParts {
-        time: Some((two(*h0, *h1), two(*n0, *n1), two(*s0, *s1))),
-        day: Some(two(*d0, *d1)),
-        month: Some(month_from_name_ignore_case(&[*m0, *m1, *m2])?),
-        year: Some(decimal(&[*y0, *y1, *y2, *y3])),
+        time: Some(layout.time),
+        day: Some(layout.day),
+        month: Some(month_from_name_ignore_case(&layout.month)?),
+        year: Some(layout.year),
     })
 }
 
@@ -552,53 +572,19 @@ pub fn parse_imf_fixdate(input: &[u8]) -> Result<OffsetDateTime, DateError> {
 /// without the combinator machinery; `None` hands the input to the grammar, which
 /// then refuses it with the position of the fault.
 fn canonical_imf_fixdate(input: &[u8]) -> Option<OffsetDateTime> {
-    let [
-        w0,
-        w1,
-        w2,
-        b',',
-        b' ',
-        d0,
-        d1,
-        b' ',
-        m0,
-        m1,
-        m2,
-        b' ',
-        y0,
-        y1,
-        y2,
-        y3,
-        b' ',
-        h0,
-        h1,
-        b':',
-        n0,
-        n1,
-        b':',
-        s0,
-        s1,
-        b' ',
-        b'G',
-        b'M',
-        b'T',
-    ] = *input
-    else {
-        return None;
-    };
-    let digits = [d0, d1, y0, y1, y2, y3, h0, h1, n0, n1, s0, s1];
-    if !digits.iter().all(u8::is_ascii_digit) {
+    let ImfLayout {
+        day_name,
+        day,
+        month,
+        year,
+        time: (hour, minute, second),
+        rest,
+    } = imf_layout(input)?;
+    if rest != b" GMT" || !(1..=31).contains(&day) || !(MIN_YEAR..=MAX_YEAR).contains(&year) {
         return None;
     }
-    let two = |a: u8, b: u8| (a - b'0') * 10 + (b - b'0');
-    let (day, hour, minute, second) = (two(d0, d1), two(h0, h1), two(n0, n1), two(s0, s1));
-    let year = decimal(&[y0, y1, y2, y3]);
-    if !(1..=31).contains(&day) || !(MIN_YEAR..=MAX_YEAR).contains(&year) {
-        return None;
-    }
-    let weekday = weekday_from_name(&[w0, w1, w2])?;
-    let date =
-        Date::from_calendar_date(i32::from(year), month_from_name(&[m0, m1, m2])?, day).ok()?;
+    let weekday = weekday_from_name(&day_name)?;
+    let date = Date::from_calendar_date(i32::from(year), month_from_name(&month)?, day).ok()?;
     let time = Time::from_hms(hour, minute, second).ok()?;
     (date.weekday() == weekday).then(|| PrimitiveDateTime::new(date, time).assume_utc())
 }
