@@ -124,6 +124,12 @@ fn first_failing(bytes: &[u8], class: u8, ok: impl Fn(u8) -> bool + Copy) -> Opt
         if windows.iter().all(clean16) && (tail.len() % 16 == 0 || clean16(last)) {
             return None;
         }
+    } else if let (Some(a), Some(z)) = (bytes.first_chunk::<8>(), bytes.last_chunk::<8>()) {
+        // 8 to 15 bytes (most attributes): two overlapping words.
+        let clean8 = |c: &[u8; 8]| !c.iter().fold(false, |any, &b| any | !ok(b));
+        if clean8(a) && clean8(z) {
+            return None;
+        }
     }
     tail.iter().position(|&b| !is(b, class)).map(|i| base + i)
 }

@@ -72,13 +72,20 @@ pub(crate) fn set_cookie<'a>(
     if profile == Profile::Lenient {
         return lenient(s);
     }
-    if let Some(i) = class::first_forbidden_ctl(s.as_bytes()) {
-        return Err(ParseError::new(ErrorKind::ControlCharacter, i));
-    }
+    let ctl = || class::first_forbidden_ctl(s.as_bytes());
     match profile {
         Profile::Lenient => lenient(s),
-        Profile::Strict => strict(s),
+        // The server grammar admits no control character anywhere, so an accepted
+        // cookie had none; only a refusal needs the scan, to report the first one
+        // in preference to whatever the grammar tripped over.
+        Profile::Strict => strict(s).map_err(|e| match ctl() {
+            Some(i) => ParseError::new(ErrorKind::ControlCharacter, i),
+            None => e,
+        }),
         Profile::Rfc2109 => {
+            if let Some(i) = ctl() {
+                return Err(ParseError::new(ErrorKind::ControlCharacter, i));
+            }
             let (cookie, stop) = rfc2109(s, 0)?;
             if stop < s.len() {
                 return Err(ParseError::new(ErrorKind::UnexpectedComma, stop));

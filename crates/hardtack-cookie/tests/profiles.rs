@@ -125,6 +125,16 @@ fn strict_grammar() {
         ("a", K::MissingEquals, 1),
         ("=b", K::EmptyName, 0),
         ("a=b;Path=/", K::InvalidSeparator, 3),
+        // A control character anywhere is the error reported, even after an earlier
+        // grammar fault (the strict parser looks for one only once it has refused).
+        ("a b=c; Path=/\u{1}", K::ControlCharacter, 13),
+        ("a=b\u{7f}; Path=/", K::ControlCharacter, 3),
+        // HTAB is not one of them (a browser keeps it); the grammar refuses it.
+        (
+            "a=b; Max-Age=1\tx",
+            K::InvalidAttributeByte(Attribute::MaxAge),
+            14,
+        ),
         ("a=b;  Path=/", K::InvalidSeparator, 5),
         ("a=b ; Path=/", K::InvalidValueByte(b' '), 3),
         ("a=b; ; Secure", K::EmptyAttribute, 5),
