@@ -92,88 +92,169 @@ const IMF_FIXDATE_LEN: usize = 29;
 /// ```
 #[must_use]
 pub fn parse_cookie_date(input: &[u8]) -> Option<OffsetDateTime> {
-    if let Some(parts) = imf_shaped(input) {
-        return parts.finish();
+    match imf_shaped(input) {
+        Some(parts) => parts.finish(),
+        None => tokenize(input),
     }
+}
+
+/// The general path of [`parse_cookie_date`], out of line so that the fixed-layout
+/// path does not pay for its registers.
+#[inline(never)]
+fn tokenize(input: &[u8]) -> Option<OffsetDateTime> {
     let mut parts = CookieDateParts::default();
-    let mut rest = input;
-    // Tokens are the runs between delimiters; once every part is found, later
-    // tokens cannot change anything (each part keeps its first match).
-    while !parts.complete() {
-        let start = rest
-            .iter()
-            .position(|&b| !is_delimiter(b))
-            .unwrap_or(rest.len());
-        rest = rest.get(start..).unwrap_or_default();
-        if rest.is_empty() {
+    let mut at = 0;
+    // One pass over the bytes. The first byte of a token decides which productions
+    // can match (only the month starts with a non-digit), so each token is read
+    // once, from its start, and the rest of it is skipped.
+    while let Some(&byte) = input.get(at) {
+        if is_delimiter(byte) {
+            at += 1;
+            continue;
+        }
+        at = if byte.is_ascii_digit() {
+            parts.offer_number(input, at)
+        } else {
+            parts.offer_word(input, at)
+        };
+        // Each part keeps its first match, so later tokens cannot change anything.
+        if parts.complete() {
             break;
         }
-        let len = rest
-            .iter()
-            .position(|&b| is_delimiter(b))
-            .unwrap_or(rest.len());
-        let (token, after) = rest.split_at_checked(len).unwrap_or((rest, &[]));
-        parts.offer(token);
-        rest = after;
+        // The delimiter that ends the token is consumed here, not classified again.
+        while let Some(&byte) = input.get(at) {
+            at += 1;
+            if is_delimiter(byte) {
+                break;
+            }
+        }
     }
     parts.finish()
 }
 
 /// The fields of an input laid out like an IMF-fixdate (`Sun, 06 Nov 1994 08:49:37`),
 /// read at fixed offsets, with the numbers already checked to be digits, and the bytes
-/// after the seconds.
+/// after the seconds. Names are [packed](pack).
 struct ImfLayout<'a> {
-    day_name: [u8; 3],
+    day_name: u32,
     day: u8,
-    month: [u8; 3],
+    month: u32,
     year: u16,
     time: (u8, u8, u8),
     rest: &'a [u8],
 }
 
+/// The first 25 bytes of an IMF-fixdate: `0` stands for a digit, `_` for a name byte
+/// (checked on its own), anything else for itself.
+const IMF_LAYOUT: &[u8; 25] = b"___, 00 ___ 0000 00:00:00";
+
+/// Where [`imf_layout`] reads its three 8-byte words. They cover every digit and
+/// separator of [`IMF_LAYOUT`], and only the first one has name bytes (its low lanes).
+const IMF_WORDS: [usize; 3] = [0, 11, 17];
+
+/// Per lane of the layout word at `at`: what to xor so that a separator lane becomes
+/// 0 and a digit lane becomes the digit's value (`'0'..='9'` are `0x30..=0x39`).
+const fn imf_xor(at: usize) -> u64 {
+    let mut word = 0;
+    let mut lane = 0;
+    while lane < 8 {
+        let byte = match IMF_LAYOUT[at + lane] {
+            b'_' => 0,
+            byte => byte,
+        };
+        word |= (byte as u64) << (8 * lane);
+        lane += 1;
+    }
+    word
+}
+
+/// Per lane of the layout word at `at`, after [`imf_xor`]: what to add so that bit 7
+/// is set exactly when the lane is above its limit (0 for a separator, 9 for a digit).
+/// Lanes at 0x80 or above fail on their own bit 7; only such a lane can carry into
+/// the next one, so a carry never hides a failure.
+const fn imf_add(at: usize) -> u64 {
+    let mut word = 0;
+    let mut lane = 0;
+    while lane < 8 {
+        let byte = match IMF_LAYOUT[at + lane] {
+            b'_' => 0,
+            b'0' => 0x7F - 9,
+            _ => 0x7F,
+        };
+        word |= (byte as u64) << (8 * lane);
+        lane += 1;
+    }
+    word
+}
+
+/// Bit 7 of every checked lane of the layout word at `at` (not the name lanes).
+const fn imf_checked(at: usize) -> u64 {
+    let mut word = 0;
+    let mut lane = 0;
+    while lane < 8 {
+        if IMF_LAYOUT[at + lane] != b'_' {
+            word |= 0x80 << (8 * lane);
+        }
+        lane += 1;
+    }
+    word
+}
+
+/// The 8 bytes of `bytes` from `at`, little-endian.
+#[inline(always)]
+fn word_at(bytes: &[u8], at: usize) -> Option<u64> {
+    Some(u64::from_le_bytes(*bytes.get(at..)?.first_chunk::<8>()?))
+}
+
+/// Each lane of a word of digit values (at most 9) turned into the two-digit number
+/// starting there: ten times itself plus the next lane. No lane exceeds 99, so none
+/// carries into the next.
+#[inline(always)]
+fn digit_pairs(values: u64) -> u64 {
+    values * 10 + (values >> 8)
+}
+
+/// Lane `lane` of `word`.
+#[inline(always)]
+fn lane(word: u64, lane: u32) -> u8 {
+    (word >> (8 * lane)) as u8
+}
+
 fn imf_layout(input: &[u8]) -> Option<ImfLayout<'_>> {
-    let [
-        w0,
-        w1,
-        w2,
-        b',',
-        b' ',
-        d0,
-        d1,
-        b' ',
-        m0,
-        m1,
-        m2,
-        b' ',
-        y0,
-        y1,
-        y2,
-        y3,
-        b' ',
-        h0,
-        h1,
-        b':',
-        n0,
-        n1,
-        b':',
-        s0,
-        s1,
-        rest @ ..,
-    ] = input
-    else {
-        return None;
-    };
-    let digits = [*d0, *d1, *y0, *y1, *y2, *y3, *h0, *h1, *n0, *n1, *s0, *s1];
-    if !digits.iter().all(u8::is_ascii_digit) {
+    let (head, rest) = input.split_first_chunk::<25>()?;
+    // The comma alone turns away the other long shapes (RFC 850 has `Sunday,`)
+    // before the word tests.
+    if head[3] != b',' {
         return None;
     }
-    let two = |a: u8, b: u8| (a - b'0') * 10 + (b - b'0');
+    let [first, year, time] = IMF_WORDS;
+    let words = [
+        word_at(head, first)?,
+        word_at(head, year)?,
+        word_at(head, time)?,
+    ];
+    // Twelve digits and nine separators in three word tests folded into one branch.
+    let mut values = [0; 3];
+    let mut over = 0;
+    for i in 0..3 {
+        let at = IMF_WORDS[i];
+        values[i] = words[i] ^ imf_xor(at);
+        over |= (values[i].wrapping_add(imf_add(at)) | values[i]) & imf_checked(at);
+    }
+    if over != 0 {
+        return None;
+    }
+    let [first, year, time] = values;
+    // The name lanes of `first` are not digit values; shifted out before `digit_pairs`.
+    let day = lane(digit_pairs(first >> 40), 0);
+    let year = digit_pairs(year >> 8);
+    let time = digit_pairs(time);
     Some(ImfLayout {
-        day_name: [*w0, *w1, *w2],
-        day: two(*d0, *d1),
-        month: [*m0, *m1, *m2],
-        year: decimal(&[*y0, *y1, *y2, *y3]),
-        time: (two(*h0, *h1), two(*n0, *n1), two(*s0, *s1)),
+        day_name: first as u32 & 0xFF_FFFF,
+        day,
+        month: u32::from_le_bytes(*head.get(8..)?.first_chunk::<4>()?) & 0xFF_FFFF,
+        year: u16::from(lane(year, 0)) * 100 + u16::from(lane(year, 2)),
+        time: (lane(time, 0), lane(time, 3), lane(time, 6)),
         rest,
     })
 }
@@ -181,21 +262,20 @@ fn imf_layout(input: &[u8]) -> Option<ImfLayout<'_>> {
 /// The parts of an input laid out like an IMF-fixdate: most `Expires` values look
 /// like this, and for them the tokenizer would find exactly these parts.
 ///
-/// The day name must be letters that do not start a month name (else the tokenizer
-/// would take it for the month), and whatever follows the seconds must start with a
-/// delimiter; anything else takes the general path.
+/// The day name must be one of `Mon` to `Sun` in any case (letters that cannot
+/// start a month name, so the tokenizer ignores them), and whatever follows the
+/// seconds must start with a delimiter; anything else takes the general path.
+#[inline(always)]
 fn imf_shaped(input: &[u8]) -> Option<CookieDateParts> {
     let layout = imf_layout(input)?;
-    if !layout.day_name.iter().all(u8::is_ascii_alphabetic)
-        || month_from_name_ignore_case(&layout.day_name).is_some()
-        || layout.rest.first().is_some_and(|&c| !is_delimiter(c))
-    {
+    weekday_ignore_case(layout.day_name)?;
+    if layout.rest.first().is_some_and(|&c| !is_delimiter(c)) {
         return None;
     }
     Some(CookieDateParts {
         time: Some(layout.time),
         day: Some(layout.day),
-        month: Some(month_from_name_ignore_case(&layout.month)?),
+        month: Some(month_ignore_case(layout.month)?),
         year: Some(layout.year),
     })
 }
@@ -220,45 +300,60 @@ impl CookieDateParts {
         self.time.is_some() && self.day.is_some() && self.month.is_some() && self.year.is_some()
     }
 
-    /// Step 2 of the algorithm: a token sets at most one part, tried in a
-    /// fixed order, so `12` is the day until a day is found, then the year.
-    fn offer(&mut self, token: &[u8]) {
+    /// Step 2 of the algorithm for a token that starts with a digit at `at`: time,
+    /// then day of month, then year (a month name cannot start with a digit).
+    /// Returns the offset after what was read, still in the token.
+    #[inline(always)]
+    fn offer_number(&mut self, input: &[u8], at: usize) -> usize {
+        let (value, end) = digit_run(input, at);
+        let digits = end - at;
         if self.time.is_none()
-            && let Some(time) = cookie_time(token)
+            && digits <= 2
+            && input.get(end) == Some(&b':')
+            && let Some((time, after)) = cookie_time(input, at)
         {
             self.time = Some(time);
-            return;
+            return after;
         }
-        if self.day.is_none()
-            && let Some(day) = number_field(token, 1, 2)
-        {
-            self.day = u8::try_from(day).ok();
-            return;
+        // The run ends at a non-digit, or is longer than any part, so the day and
+        // year productions only need its length.
+        if self.day.is_none() && digits <= 2 {
+            self.day = u8::try_from(value).ok();
+        } else if self.year.is_none() && (2..=4).contains(&digits) {
+            self.year = u16::try_from(value).ok();
         }
+        end
+    }
+
+    /// Step 2 for a token that starts with a non-digit at `at`: only the month can
+    /// match. Returns the offset after what was read, still in the token.
+    #[inline(always)]
+    fn offer_word(&mut self, input: &[u8], at: usize) -> usize {
+        // A delimiter is never a letter, so three bytes that spell a month are all
+        // in this token, and need not be skipped one by one.
         if self.month.is_none()
-            && let Some(month) = token.get(..3).and_then(month_from_name_ignore_case)
+            && let Some(&name) = input.get(at..).and_then(<[u8]>::first_chunk::<3>)
+            && let Some(month) = month_ignore_case(pack(name))
         {
             self.month = Some(month);
-            return;
+            return at + 3;
         }
-        if self.year.is_none() {
-            self.year = number_field(token, 2, 4);
-        }
+        at + 1
     }
 
     /// Steps 3 to 7: expand two-digit years, check ranges, build the instant.
+    #[inline(always)]
     fn finish(self) -> Option<OffsetDateTime> {
         let (hour, minute, second) = self.time?;
         let day = self.day?;
         let month = self.month?;
-        let year = match self.year? {
-            year @ 70..=99 => year + 1900,
-            year @ 0..=69 => year + 2000,
-            year => year,
-        };
-        // `Date` and `Time` would reject most of these too; checking them here
-        // keeps step 5 readable as the spec states it.
-        if !(1..=31).contains(&day) || year < MIN_YEAR || hour > 23 || minute > 59 || second > 59 {
+        let mut year = self.year?;
+        if year < 100 {
+            year = two_digit_year(year);
+        }
+        // Step 5. The day (1 to 31, and that it exists) and the hour (up to 23),
+        // minute and second (up to 59) are checked by `Date` and `Time`.
+        if year < MIN_YEAR {
             return None;
         }
         let date = Date::from_calendar_date(i32::from(year), month, day).ok()?;
@@ -267,52 +362,84 @@ impl CookieDateParts {
     }
 }
 
-/// `time = hms-time [ non-digit *OCTET ]`, where
+/// Steps 3 and 4: years 70 to 99 become 1970 to 1999, and 0 to 69 become 2000 to 2069.
+///
+/// Cold and out of line: IMF-fixdate years have four digits, and a rarely taken
+/// call costs that path less than the selects the compiler would otherwise emit.
+#[cold]
+#[inline(never)]
+fn two_digit_year(year: u16) -> u16 {
+    if year < 70 { year + 2000 } else { year + 1900 }
+}
+
+/// `time = hms-time [ non-digit *OCTET ]` from `at`, where
 /// `hms-time = time-field ":" time-field ":" time-field` and
-/// `time-field = 1*2DIGIT`.
-fn cookie_time(token: &[u8]) -> Option<(u8, u8, u8)> {
-    let (hour, rest) = leading_number(token, 2)?;
-    let (minute, rest) = leading_number(rest.strip_prefix(b":")?, 2)?;
-    let (second, rest) = leading_number(rest.strip_prefix(b":")?, 2)?;
-    if starts_with_digit(rest) {
+/// `time-field = 1*2DIGIT`. Also returns the offset after `hms-time`.
+fn cookie_time(bytes: &[u8], at: usize) -> Option<((u8, u8, u8), usize)> {
+    if let Some(time) = two_digit_time(bytes, at) {
+        return Some((time, at + 8));
+    }
+    let (hour, at) = time_field(bytes, at)?;
+    let (minute, at) = time_field(bytes, colon(bytes, at)?)?;
+    let (second, at) = time_field(bytes, colon(bytes, at)?)?;
+    Some(((hour, minute, second), at))
+}
+
+/// The usual shape of `hms-time`, `hh:mm:ss` and no digit after it, read as one word
+/// (as the time of [`IMF_LAYOUT`]); `None` leaves any other shape to the fields.
+#[inline(always)]
+fn two_digit_time(bytes: &[u8], at: usize) -> Option<(u8, u8, u8)> {
+    const TIME: usize = IMF_WORDS[2];
+    let values = word_at(bytes, at)? ^ imf_xor(TIME);
+    let over = (values.wrapping_add(imf_add(TIME)) | values) & imf_checked(TIME);
+    if over != 0 || digit_at(bytes, at + 8).is_some() {
         return None;
     }
-    // Two digits always fit in a `u8`.
-    Some((
-        u8::try_from(hour).ok()?,
-        u8::try_from(minute).ok()?,
-        u8::try_from(second).ok()?,
-    ))
+    let pairs = digit_pairs(values);
+    Some((lane(pairs, 0), lane(pairs, 3), lane(pairs, 6)))
 }
 
-/// `min*max DIGIT [ non-digit *OCTET ]`: the day-of-month and year
-/// productions.
-fn number_field(token: &[u8], min: usize, max: usize) -> Option<u16> {
-    let (value, rest) = leading_number(token, max)?;
-    let digits = token.len().saturating_sub(rest.len());
-    (digits >= min && !starts_with_digit(rest)).then_some(value)
+/// `1*2DIGIT` at `at`, not followed by a digit: its value and the offset after it.
+/// Spelled out rather than a loop: this is the innermost step of the time production.
+#[inline(always)]
+fn time_field(bytes: &[u8], at: usize) -> Option<(u8, usize)> {
+    let first = digit_at(bytes, at)?;
+    let Some(second) = digit_at(bytes, at + 1) else {
+        return Some((first, at + 1));
+    };
+    if digit_at(bytes, at + 2).is_some() {
+        return None;
+    }
+    Some((first * 10 + second, at + 2))
 }
 
-/// Reads 1 to `max` (at most 4) leading digits. Returns their value and the
-/// bytes after them.
-fn leading_number(bytes: &[u8], max: usize) -> Option<(u16, &[u8])> {
-    let mut value = 0u16;
-    let mut count = 0;
-    while count < max.min(4)
-        && let Some(&digit) = bytes.get(count)
-        && digit.is_ascii_digit()
+/// The value of the byte at `at`, if it is a digit.
+#[inline(always)]
+fn digit_at(bytes: &[u8], at: usize) -> Option<u8> {
+    let digit = bytes.get(at)?.wrapping_sub(b'0');
+    (digit < 10).then_some(digit)
+}
+
+/// The offset after a `:` at `at`.
+#[inline(always)]
+fn colon(bytes: &[u8], at: usize) -> Option<usize> {
+    (bytes.get(at) == Some(&b':')).then_some(at + 1)
+}
+
+/// The ASCII digits of `bytes` from `start`: their value and the offset after them,
+/// but counting no further than 5 digits, already too long for every part.
+#[inline(always)]
+fn digit_run(bytes: &[u8], start: usize) -> (u32, usize) {
+    let mut value = 0;
+    let mut end = start;
+    while end - start < 5
+        && let Some(&byte) = bytes.get(end)
+        && byte.is_ascii_digit()
     {
-        value = value * 10 + u16::from(digit - b'0');
-        count += 1;
+        value = value * 10 + u32::from(byte - b'0');
+        end += 1;
     }
-    if count == 0 {
-        return None;
-    }
-    Some((value, bytes.get(count..).unwrap_or_default()))
-}
-
-fn starts_with_digit(bytes: &[u8]) -> bool {
-    bytes.first().is_some_and(u8::is_ascii_digit)
+    (value, end)
 }
 
 /// The value of at most four ASCII digits.
@@ -322,53 +449,126 @@ fn decimal(digits: &[u8]) -> u16 {
         .fold(0, |value, &digit| value * 10 + u16::from(digit - b'0'))
 }
 
-/// `month = ( "jan" / "feb" / ... / "dec" ) *OCTET`, case-insensitively.
-fn month_from_name_ignore_case(name: &[u8]) -> Option<Month> {
-    match name {
-        [a, b, c] => month_from_name(&[
-            a.to_ascii_uppercase(),
-            b.to_ascii_lowercase(),
-            c.to_ascii_lowercase(),
-        ]),
-        _ => None,
-    }
+/// `month = ( "jan" / "feb" / ... / "dec" ) *OCTET`, case-insensitively, for a
+/// [packed](pack) name.
+fn month_ignore_case(name: u32) -> Option<Month> {
+    // Setting bit 5 lower-cases a letter, and a non-letter never becomes a letter
+    // that way (`c | 0x20 == l` only for `c` = `l` or its capital), so this ignores
+    // the case of letters only, as the spec asks.
+    let lower = name | 0x20_2020;
+    let (key, month) = MONTH_SLOTS[month_slot(lower)];
+    (key == lower).then_some(month)
 }
 
 // ---------------------------------------------------------------------------
 // Names shared by the IMF-fixdate reader and writer
 // ---------------------------------------------------------------------------
 
+/// Three name bytes as one little-endian `u32` (top byte 0), compared at once.
+const fn pack([a, b, c]: [u8; 3]) -> u32 {
+    u32::from_le_bytes([a, b, c, 0])
+}
+
+/// A key that no packed name equals: its top byte is not 0.
+const NO_NAME: u32 = u32::MAX;
+
+/// Slot of a lower-cased packed month name in [`MONTH_SLOTS`]: a multiplicative
+/// hash, with the multiplier picked so that the twelve names get twelve slots.
+const fn month_slot(lower: u32) -> usize {
+    (lower.wrapping_mul(0x67E4) >> 28) as usize
+}
+
+/// Slot of a lower-cased packed day name in [`DAY_SLOTS`], as [`month_slot`].
+const fn day_slot(lower: u32) -> usize {
+    (lower.wrapping_mul(0x9DA) >> 29) as usize
+}
+
+/// The packed month names, lower-cased, at their [`month_slot`]: one multiply and
+/// one comparison instead of a chain of twelve.
+static MONTH_SLOTS: [(u32, Month); 16] = {
+    const MONTHS: [Month; 12] = [
+        Month::January,
+        Month::February,
+        Month::March,
+        Month::April,
+        Month::May,
+        Month::June,
+        Month::July,
+        Month::August,
+        Month::September,
+        Month::October,
+        Month::November,
+        Month::December,
+    ];
+    let mut slots = [(NO_NAME, Month::January); 16];
+    let mut i = 0;
+    while i < MONTHS.len() {
+        let lower = pack(MONTH_NAMES[i]) | 0x20_2020;
+        let slot = month_slot(lower);
+        assert!(slots[slot].0 == NO_NAME, "two months share a slot");
+        slots[slot] = (lower, MONTHS[i]);
+        i += 1;
+    }
+    slots
+};
+
+/// The packed day names, lower-cased, at their [`day_slot`].
+static DAY_SLOTS: [(u32, Weekday); 8] = {
+    const DAYS: [Weekday; 7] = [
+        Weekday::Sunday,
+        Weekday::Monday,
+        Weekday::Tuesday,
+        Weekday::Wednesday,
+        Weekday::Thursday,
+        Weekday::Friday,
+        Weekday::Saturday,
+    ];
+    let mut slots = [(NO_NAME, Weekday::Sunday); 8];
+    let mut i = 0;
+    while i < DAYS.len() {
+        let lower = pack(DAY_NAMES[i]) | 0x20_2020;
+        let slot = day_slot(lower);
+        assert!(slots[slot].0 == NO_NAME, "two days share a slot");
+        slots[slot] = (lower, DAYS[i]);
+        i += 1;
+    }
+    slots
+};
+
+/// A day name, [packed](pack), in any case of its letters (see [`month_ignore_case`]).
+fn weekday_ignore_case(name: u32) -> Option<Weekday> {
+    let lower = name | 0x20_2020;
+    let (key, weekday) = DAY_SLOTS[day_slot(lower)];
+    (key == lower).then_some(weekday)
+}
+
+/// Every month and day name is written with a capital and two small letters, so
+/// flipping the case bit of its first letter gives the lower-cased key: an exact
+/// match is a lookup of that, with no other case change allowed.
+const CAPITAL: u32 = 0x20;
+
+/// `month` in RFC 9110 `date1`, [packed](pack): case-sensitive.
+fn month_exact(name: u32) -> Option<Month> {
+    let lower = name ^ CAPITAL;
+    let (key, month) = MONTH_SLOTS[month_slot(lower)];
+    (key == lower).then_some(month)
+}
+
+/// `day-name` in RFC 9110, [packed](pack): case-sensitive.
+fn weekday_exact(name: u32) -> Option<Weekday> {
+    let lower = name ^ CAPITAL;
+    let (key, weekday) = DAY_SLOTS[day_slot(lower)];
+    (key == lower).then_some(weekday)
+}
+
 /// `month` in RFC 9110 `date1`: case-sensitive.
 fn month_from_name(name: &[u8]) -> Option<Month> {
-    Some(match name {
-        b"Jan" => Month::January,
-        b"Feb" => Month::February,
-        b"Mar" => Month::March,
-        b"Apr" => Month::April,
-        b"May" => Month::May,
-        b"Jun" => Month::June,
-        b"Jul" => Month::July,
-        b"Aug" => Month::August,
-        b"Sep" => Month::September,
-        b"Oct" => Month::October,
-        b"Nov" => Month::November,
-        b"Dec" => Month::December,
-        _ => return None,
-    })
+    month_exact(pack(*<&[u8; 3]>::try_from(name).ok()?))
 }
 
 /// `day-name` in RFC 9110: case-sensitive.
 fn weekday_from_name(name: &[u8]) -> Option<Weekday> {
-    Some(match name {
-        b"Mon" => Weekday::Monday,
-        b"Tue" => Weekday::Tuesday,
-        b"Wed" => Weekday::Wednesday,
-        b"Thu" => Weekday::Thursday,
-        b"Fri" => Weekday::Friday,
-        b"Sat" => Weekday::Saturday,
-        b"Sun" => Weekday::Sunday,
-        _ => return None,
-    })
+    weekday_exact(pack(*<&[u8; 3]>::try_from(name).ok()?))
 }
 
 // ---------------------------------------------------------------------------
@@ -583,8 +783,8 @@ fn canonical_imf_fixdate(input: &[u8]) -> Option<OffsetDateTime> {
     if rest != b" GMT" || !(1..=31).contains(&day) || !(MIN_YEAR..=MAX_YEAR).contains(&year) {
         return None;
     }
-    let weekday = weekday_from_name(&day_name)?;
-    let date = Date::from_calendar_date(i32::from(year), month_from_name(&month)?, day).ok()?;
+    let weekday = weekday_exact(day_name)?;
+    let date = Date::from_calendar_date(i32::from(year), month_exact(month)?, day).ok()?;
     let time = Time::from_hms(hour, minute, second).ok()?;
     (date.weekday() == weekday).then(|| PrimitiveDateTime::new(date, time).assume_utc())
 }
@@ -1009,31 +1209,150 @@ mod tests {
     }
 
     /// The §5.1.1 tokenizer spelled the plain way (split, drop empty tokens, offer
-    /// each): the reference both fast paths are checked against.
+    /// each, every production read from the token on its own): the reference the
+    /// fast paths are checked against. It shares only `is_delimiter` and `finish`
+    /// with them.
     fn split_reference(input: &[u8]) -> Option<OffsetDateTime> {
         let mut parts = CookieDateParts::default();
         input
             .split(|&b| is_delimiter(b))
             .filter(|t| !t.is_empty())
-            .for_each(|t| parts.offer(t));
+            .for_each(|t| reference::offer(&mut parts, t));
         parts.finish()
+    }
+
+    /// Step 2 of the algorithm as the spec writes it, one production after another.
+    mod reference {
+        use super::super::{CookieDateParts, Month};
+
+        /// A token sets at most one part, tried in a fixed order, so `12` is the
+        /// day until a day is found, then the year.
+        pub(super) fn offer(parts: &mut CookieDateParts, token: &[u8]) {
+            if parts.time.is_none()
+                && let Some(time) = cookie_time(token)
+            {
+                parts.time = Some(time);
+                return;
+            }
+            if parts.day.is_none()
+                && let Some(day) = number_field(token, 1, 2)
+            {
+                parts.day = u8::try_from(day).ok();
+                return;
+            }
+            if parts.month.is_none()
+                && let Some(month) = token.get(..3).and_then(month_ignore_case)
+            {
+                parts.month = Some(month);
+                return;
+            }
+            if parts.year.is_none() {
+                parts.year = number_field(token, 2, 4);
+            }
+        }
+
+        /// `time = hms-time [ non-digit *OCTET ]`
+        pub(super) fn cookie_time(token: &[u8]) -> Option<(u8, u8, u8)> {
+            let (hour, rest) = leading_number(token, 2)?;
+            let (minute, rest) = leading_number(rest.strip_prefix(b":")?, 2)?;
+            let (second, rest) = leading_number(rest.strip_prefix(b":")?, 2)?;
+            if starts_with_digit(rest) {
+                return None;
+            }
+            Some((
+                u8::try_from(hour).ok()?,
+                u8::try_from(minute).ok()?,
+                u8::try_from(second).ok()?,
+            ))
+        }
+
+        /// `min*max DIGIT [ non-digit *OCTET ]`
+        pub(super) fn number_field(token: &[u8], min: usize, max: usize) -> Option<u16> {
+            let (value, rest) = leading_number(token, max)?;
+            let digits = token.len().saturating_sub(rest.len());
+            (digits >= min && !starts_with_digit(rest)).then_some(value)
+        }
+
+        fn leading_number(bytes: &[u8], max: usize) -> Option<(u16, &[u8])> {
+            let mut value = 0u16;
+            let mut count = 0;
+            while count < max.min(4)
+                && let Some(&digit) = bytes.get(count)
+                && digit.is_ascii_digit()
+            {
+                value = value * 10 + u16::from(digit - b'0');
+                count += 1;
+            }
+            if count == 0 {
+                return None;
+            }
+            Some((value, bytes.get(count..).unwrap_or_default()))
+        }
+
+        fn starts_with_digit(bytes: &[u8]) -> bool {
+            bytes.first().is_some_and(u8::is_ascii_digit)
+        }
+
+        /// `month = ( "jan" / ... / "dec" ) *OCTET` by a plain table search.
+        pub(super) fn month_ignore_case(name: &[u8]) -> Option<Month> {
+            const NAMES: [&[u8; 3]; 12] = [
+                b"jan", b"feb", b"mar", b"apr", b"may", b"jun", b"jul", b"aug", b"sep", b"oct",
+                b"nov", b"dec",
+            ];
+            let at = NAMES.iter().position(|m| m.eq_ignore_ascii_case(name))?;
+            Month::try_from(at as u8 + 1).ok()
+        }
     }
 
     #[test]
     fn tokenizer_agrees_with_a_plain_split() {
-        let alphabet = b" ,:-0123456789JanNovDecGMTxyz\t;";
+        let alphabets: [&[u8]; 3] = [
+            b" ,:-0123456789JanNovDecGMTxyz\t;",
+            // Digit-heavy: times, long digit runs, colons in odd places.
+            b"0123456789012345:::  ,",
+            // Letters and non-letters a careless case fold would confuse.
+            b"0123456789:@[`{NnOoVvJjAaDdEeCc \x00\x7f\xce\xee",
+        ];
         let mut seed = 0x9e37_79b9_7f4a_7c15u64;
-        for len in 0..48 {
-            for _ in 0..300 {
-                let v: alloc::vec::Vec<u8> = (0..len)
-                    .map(|_| {
-                        seed ^= seed << 13;
-                        seed ^= seed >> 7;
-                        seed ^= seed << 17;
-                        alphabet[(seed % alphabet.len() as u64) as usize]
-                    })
-                    .collect();
-                assert_eq!(parse_cookie_date(&v), split_reference(&v), "{v:?}");
+        for alphabet in alphabets {
+            for len in 0..48 {
+                for _ in 0..300 {
+                    let v: alloc::vec::Vec<u8> = (0..len)
+                        .map(|_| {
+                            seed ^= seed << 13;
+                            seed ^= seed >> 7;
+                            seed ^= seed << 17;
+                            alphabet[(seed % alphabet.len() as u64) as usize]
+                        })
+                        .collect();
+                    assert_eq!(parse_cookie_date(&v), split_reference(&v), "{v:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn fixed_offset_path_agrees_with_the_tokenizer_on_every_byte_change() {
+        let seeds: [&[u8]; 6] = [
+            b"Sun, 06 Nov 1994 08:49:37 GMT",
+            b"thu, 29 feb 2024 23:59:59 gmt",
+            b"SUN, 31 DEC 1601 00:00:00",
+            b"mOn, 01 jAn 2000 00:00:00\t",
+            b"Fri, 31 Dec 9999 23:59:59;x",
+            b"Wed, 21 Oct 0069 07:28:00 GMT",
+        ];
+        for seed in seeds {
+            assert!(imf_shaped(seed).is_some(), "{seed:?}");
+            for at in 0..seed.len() {
+                for byte in 0..=255u8 {
+                    let mut v = seed.to_vec();
+                    v[at] = byte;
+                    let want = split_reference(&v);
+                    assert_eq!(parse_cookie_date(&v), want, "{v:?}");
+                    if let Some(parts) = imf_shaped(&v) {
+                        assert_eq!(parts.finish(), want, "{v:?}");
+                    }
+                }
             }
         }
     }
@@ -1088,20 +1407,38 @@ mod tests {
 
     #[test]
     fn cookie_time_production() {
-        assert_eq!(cookie_time(b"08:49:37"), Some((8, 49, 37)));
-        assert_eq!(cookie_time(b"8:9:7"), Some((8, 9, 7)));
-        assert_eq!(cookie_time(b"08:49:37Z"), Some((8, 49, 37)));
-        assert_eq!(cookie_time(b"99:99:99"), Some((99, 99, 99)));
-        assert_eq!(cookie_time(b"08:49:375"), None);
-        assert_eq!(cookie_time(b"008:49:37"), None);
-        assert_eq!(cookie_time(b"08:49"), None);
-        assert_eq!(cookie_time(b"08::37"), None);
-        assert_eq!(cookie_time(b":49:37"), None);
-        assert_eq!(cookie_time(b"08:49:"), None);
+        // The fast reader and the reference, which reads only whole tokens.
+        let both = |token: &[u8]| {
+            let fast = cookie_time(token, 0).map(|(time, _)| time);
+            assert_eq!(fast, reference::cookie_time(token), "{token:?}");
+            fast
+        };
+        assert_eq!(both(b"08:49:37"), Some((8, 49, 37)));
+        assert_eq!(both(b"8:9:7"), Some((8, 9, 7)));
+        assert_eq!(both(b"08:49:37Z"), Some((8, 49, 37)));
+        assert_eq!(both(b"99:99:99"), Some((99, 99, 99)));
+        assert_eq!(both(b"08:49:375"), None);
+        assert_eq!(both(b"008:49:37"), None);
+        assert_eq!(both(b"08:49"), None);
+        assert_eq!(both(b"08::37"), None);
+        assert_eq!(both(b":49:37"), None);
+        assert_eq!(both(b"08:49:"), None);
+        assert_eq!(both(b"08:49:37:"), Some((8, 49, 37)));
+        assert_eq!(both(b"08:49:3"), Some((8, 49, 3)));
+        assert_eq!(both(b"08:49:3x"), Some((8, 49, 3)));
+        assert_eq!(both(b"08:4:37"), Some((8, 4, 37)));
+        assert_eq!(both(b"08:/9:37"), None);
+        assert_eq!(both(b"08;49:37"), None);
+        // The length read is the `hms-time`, without what follows.
+        assert_eq!(cookie_time(b"8:9:7", 0), Some(((8, 9, 7), 5)));
+        assert_eq!(cookie_time(b"08:49:37Z;x", 0), Some(((8, 49, 37), 8)));
+        assert_eq!(cookie_time(b"x 08:49:37 ", 2), Some(((8, 49, 37), 10)));
+        assert_eq!(cookie_time(b"08:49:37", 8), None);
     }
 
     #[test]
     fn number_field_production() {
+        use reference::number_field;
         assert_eq!(number_field(b"6", 1, 2), Some(6));
         assert_eq!(number_field(b"06th", 1, 2), Some(6));
         assert_eq!(number_field(b"006", 1, 2), None);
@@ -1114,12 +1451,82 @@ mod tests {
     }
 
     #[test]
+    fn digit_run_counts_to_five() {
+        assert_eq!(digit_run(b"", 0), (0, 0));
+        assert_eq!(digit_run(b"x6", 0), (0, 0));
+        assert_eq!(digit_run(b"x6", 1), (6, 2));
+        assert_eq!(digit_run(b"x6", 2), (0, 2));
+        assert_eq!(digit_run(b"06th", 0), (6, 2));
+        assert_eq!(digit_run(b"1994AD", 0), (1994, 4));
+        assert_eq!(digit_run(b"19945", 0), (19945, 5));
+        assert_eq!(digit_run(b"x9999999999", 1), (99999, 6));
+        assert_eq!(digit_run(b"1/", 0), (1, 1));
+        assert_eq!(digit_run(b"1:", 0), (1, 1));
+    }
+
+    /// Bytes around the letters and around the 0x20 bit: each other lane is one of
+    /// these while one lane runs through every byte.
+    const AWKWARD: &[u8] = b"\x00\x1f @AMNOVZ[`amnovz{\x7f\x80\xc1\xce\xe1\xfa\xff";
+
+    #[test]
     fn month_names_ignore_case_and_suffix() {
-        assert_eq!(month_from_name_ignore_case(b"nOV"), Some(Month::November));
-        assert_eq!(month_from_name_ignore_case(b"Nov"), Some(Month::November));
-        assert_eq!(month_from_name_ignore_case(b"No"), None);
-        assert_eq!(month_from_name_ignore_case(b"Nox"), None);
+        let month = |name: &[u8; 3]| month_ignore_case(pack(*name));
+        assert_eq!(month(b"nOV"), Some(Month::November));
+        assert_eq!(month(b"Nov"), Some(Month::November));
+        assert_eq!(month(b"Nox"), None);
+        assert_eq!(month(b"N\x0fV"), None);
+        assert_eq!(month(b"\xce\xcf\xd6"), None);
+        assert_eq!(reference::month_ignore_case(b"No"), None);
+        assert_eq!(month_from_name(b"No"), None);
+        assert_eq!(month_from_name(b"Nove"), None);
         assert_eq!(month_from_name(b"nov"), None);
+        // The packed lookups against the plain ones, every byte in each lane.
+        let mut names: alloc::vec::Vec<[u8; 3]> = alloc::vec::Vec::new();
+        for name in MONTH_NAMES.iter().chain(&DAY_NAMES) {
+            for case in 0..8 {
+                let mut name = *name;
+                for (i, byte) in name.iter_mut().enumerate() {
+                    if case & (1 << i) != 0 {
+                        *byte ^= 0x20;
+                    }
+                }
+                names.push(name);
+            }
+        }
+        for &a in AWKWARD {
+            for &b in AWKWARD {
+                names.push([a, b, b'n']);
+            }
+        }
+        for name in names {
+            for lane in 0..3 {
+                for byte in 0..=255u8 {
+                    let mut v = name;
+                    v[lane] = byte;
+                    let plain = |names: &[[u8; 3]]| names.iter().position(|n| *n == v);
+                    assert_eq!(
+                        month_ignore_case(pack(v)),
+                        reference::month_ignore_case(&v),
+                        "{v:?}"
+                    );
+                    assert_eq!(
+                        weekday_ignore_case(pack(v)).map(|d| d.number_days_from_sunday() as usize),
+                        DAY_NAMES.iter().position(|n| n.eq_ignore_ascii_case(&v)),
+                        "{v:?}"
+                    );
+                    assert_eq!(
+                        month_exact(pack(v)).map(|m| u8::from(m) as usize - 1),
+                        plain(&MONTH_NAMES),
+                        "{v:?}"
+                    );
+                    assert_eq!(
+                        weekday_exact(pack(v)).map(|d| d.number_days_from_sunday() as usize),
+                        plain(&DAY_NAMES),
+                        "{v:?}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]
