@@ -49,6 +49,8 @@ RATIOS = [
     ("token_verify/hardtack", "token_verify/cookie_signed_jar"),
     ("session_id/hardtack_fast", "session_id/thread_rng_b64"),
     ("session_id/hardtack_parse", "session_id/base64_parse"),
+    ("cookie_jar/hardtack_store_20", "cookie_jar/cookie_store_store_20"),
+    ("cookie_jar/hardtack_header_1000", "cookie_jar/cookie_store_header_1000"),
 ]
 
 

@@ -7,8 +7,8 @@
 
 use std::hint::black_box;
 
-use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use hardtack_benches::{cookie_header, serialize, session_id, set_cookie, token};
+use criterion::{BatchSize, BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use hardtack_benches::{cookie_header, jar, serialize, session_id, set_cookie, token};
 
 type CorpusOp = fn(&[&str]) -> usize;
 type HeaderOp = fn(&str) -> usize;
@@ -122,6 +122,36 @@ fn session_id(c: &mut Criterion) {
     g.finish();
 }
 
+/// `store_response`: a fresh, empty jar per iteration, made (and the filled one
+/// dropped) outside the measurement by `iter_batched_ref`; the timing covers parsing
+/// and storing the 20 values. `request_header`: the 1,000-cookie jars are built once.
+fn cookie_jar(c: &mut Criterion) {
+    let mut g = c.benchmark_group("cookie_jar");
+    let f = jar::StoreFixture::new();
+    g.bench_function(BenchmarkId::new("hardtack", "store_response"), |b| {
+        b.iter_batched_ref(
+            jar::hardtack_jar,
+            |j| jar::hardtack_store(j, black_box(&f)),
+            BatchSize::SmallInput,
+        )
+    });
+    g.bench_function(BenchmarkId::new("cookie_store", "store_response"), |b| {
+        b.iter_batched_ref(
+            jar::cookie_store_jar,
+            |j| jar::cookie_store_store(j, black_box(&f)),
+            BatchSize::SmallInput,
+        )
+    });
+    let mut h = jar::HeaderFixture::new();
+    g.bench_function(BenchmarkId::new("hardtack", "request_header"), |b| {
+        b.iter(|| jar::hardtack_header(black_box(&mut h)))
+    });
+    g.bench_function(BenchmarkId::new("cookie_store", "request_header"), |b| {
+        b.iter(|| jar::cookie_store_header(black_box(&h)))
+    });
+    g.finish();
+}
+
 criterion_group!(
     benches,
     set_cookie_parse,
@@ -129,6 +159,7 @@ criterion_group!(
     set_cookie_serialize,
     token_sign,
     token_verify,
-    session_id
+    session_id,
+    cookie_jar
 );
 criterion_main!(benches);

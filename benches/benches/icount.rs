@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 
 use gungraun::prelude::*;
 use hardtack_benches::session_id as sid;
-use hardtack_benches::{cookie_header, serialize, set_cookie, token};
+use hardtack_benches::{cookie_header, jar, serialize, set_cookie, token};
 
 /// Calls per benchmark; `benches/icount.py` divides by this.
 const ITERATIONS: usize = 100;
@@ -185,10 +185,91 @@ fn session_id(op: UnitOp) -> usize {
 
 library_benchmark_group!(name = session_id_group, benchmarks = session_id);
 
+// ---------------------------------------------------------------- cookie_jar
+
+/// Which jar operation a `cookie_jar` benchmark runs.
+#[derive(Clone, Copy)]
+enum JarOp {
+    HardtackStore,
+    CookieStoreStore,
+    HardtackHeader,
+    CookieStoreHeader,
+}
+
+/// A `cookie_jar` benchmark's input. `store_response` gets `ITERATIONS` empty jars
+/// from the setup, and the benchmark returns them filled: gungraun counts only the
+/// benchmark function, so making and dropping the jars is not counted (as in
+/// `compare.rs`, where `iter_batched_ref` does the same). `request_header` gets the
+/// 1,000-cookie jars.
+enum JarCase {
+    HardtackStore(jar::StoreFixture, Vec<jar::HardtackJar>),
+    CookieStoreStore(jar::StoreFixture, Vec<cookie_store::CookieStore>),
+    HardtackHeader(jar::HeaderFixture),
+    CookieStoreHeader(jar::HeaderFixture),
+}
+
+fn jar_case(op: JarOp) -> JarCase {
+    match op {
+        JarOp::HardtackStore => {
+            let f = jar::StoreFixture::new();
+            black_box(jar::hardtack_store(&mut jar::hardtack_jar(), &f));
+            let jars = (0..ITERATIONS).map(|_| jar::hardtack_jar()).collect();
+            JarCase::HardtackStore(f, jars)
+        }
+        JarOp::CookieStoreStore => {
+            let f = jar::StoreFixture::new();
+            black_box(jar::cookie_store_store(&mut jar::cookie_store_jar(), &f));
+            let jars = (0..ITERATIONS).map(|_| jar::cookie_store_jar()).collect();
+            JarCase::CookieStoreStore(f, jars)
+        }
+        JarOp::HardtackHeader => {
+            let mut f = jar::HeaderFixture::new();
+            black_box(jar::hardtack_header(&mut f));
+            JarCase::HardtackHeader(f)
+        }
+        JarOp::CookieStoreHeader => {
+            let f = jar::HeaderFixture::new();
+            black_box(jar::cookie_store_header(&f));
+            JarCase::CookieStoreHeader(f)
+        }
+    }
+}
+
+#[library_benchmark]
+#[bench::hardtack_store_20(args = (JarOp::HardtackStore,), setup = jar_case)]
+#[bench::cookie_store_store_20(args = (JarOp::CookieStoreStore,), setup = jar_case)]
+#[bench::hardtack_header_1000(args = (JarOp::HardtackHeader,), setup = jar_case)]
+#[bench::cookie_store_header_1000(args = (JarOp::CookieStoreHeader,), setup = jar_case)]
+fn cookie_jar(mut case: JarCase) -> (usize, JarCase) {
+    let mut digest = 0;
+    match &mut case {
+        JarCase::HardtackStore(f, jars) => {
+            for j in jars.iter_mut() {
+                digest += jar::hardtack_store(black_box(j), black_box(f));
+            }
+        }
+        JarCase::CookieStoreStore(f, jars) => {
+            for j in jars.iter_mut() {
+                digest += jar::cookie_store_store(black_box(j), black_box(f));
+            }
+        }
+        JarCase::HardtackHeader(f) => {
+            for _ in 0..ITERATIONS {
+                digest += jar::hardtack_header(black_box(f));
+            }
+        }
+        JarCase::CookieStoreHeader(f) => digest = repeat(f, jar::cookie_store_header),
+    }
+    (digest, case)
+}
+
+library_benchmark_group!(name = cookie_jar_group, benchmarks = cookie_jar);
+
 main!(
     library_benchmark_groups = set_cookie_parse_group,
     cookie_header_parse_group,
     set_cookie_serialize_group,
     token_group,
-    session_id_group
+    session_id_group,
+    cookie_jar_group
 );
