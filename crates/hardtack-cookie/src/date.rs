@@ -475,12 +475,20 @@ const NO_NAME: u32 = u32::MAX;
 /// Slot of a lower-cased packed month name in [`MONTH_SLOTS`]: a multiplicative
 /// hash, with the multiplier picked so that the twelve names get twelve slots.
 const fn month_slot(lower: u32) -> usize {
-    (lower.wrapping_mul(0x67E4) >> 28) as usize
+    hash_slot(lower, MONTH_HASH)
+}
+
+/// Multiplier and shift of the month and day hashes.
+const MONTH_HASH: (u32, u32) = (0x67E4, 28);
+const DAY_HASH: (u32, u32) = (0x9DA, 29);
+
+const fn hash_slot(lower: u32, (multiplier, shift): (u32, u32)) -> usize {
+    (lower.wrapping_mul(multiplier) >> shift) as usize
 }
 
 /// Slot of a lower-cased packed day name in [`DAY_SLOTS`], as [`month_slot`].
 const fn day_slot(lower: u32) -> usize {
-    (lower.wrapping_mul(0x9DA) >> 29) as usize
+    hash_slot(lower, DAY_HASH)
 }
 
 /// The packed month names, lower-cased, at their [`month_slot`]: one multiply and
@@ -500,16 +508,7 @@ static MONTH_SLOTS: [(u32, Month); 16] = {
         Month::November,
         Month::December,
     ];
-    let mut slots = [(NO_NAME, Month::January); 16];
-    let mut i = 0;
-    while i < MONTHS.len() {
-        let lower = pack(MONTH_NAMES[i]) | 0x20_2020;
-        let slot = month_slot(lower);
-        assert!(slots[slot].0 == NO_NAME, "two months share a slot");
-        slots[slot] = (lower, MONTHS[i]);
-        i += 1;
-    }
-    slots
+    slot_table(&MONTH_NAMES, &MONTHS, MONTH_HASH)
 };
 
 /// The packed day names, lower-cased, at their [`day_slot`].
@@ -523,17 +522,27 @@ static DAY_SLOTS: [(u32, Weekday); 8] = {
         Weekday::Friday,
         Weekday::Saturday,
     ];
-    let mut slots = [(NO_NAME, Weekday::Sunday); 8];
+    slot_table(&DAY_NAMES, &DAYS, DAY_HASH)
+};
+
+/// The lower-cased packed `names` at their [`hash_slot`], each with its value (a
+/// compile-time hash table; building it fails if two names share a slot).
+const fn slot_table<T: Copy, const N: usize>(
+    names: &[[u8; 3]],
+    values: &[T],
+    hash: (u32, u32),
+) -> [(u32, T); N] {
+    let mut slots = [(NO_NAME, values[0]); N];
     let mut i = 0;
-    while i < DAYS.len() {
-        let lower = pack(DAY_NAMES[i]) | 0x20_2020;
-        let slot = day_slot(lower);
-        assert!(slots[slot].0 == NO_NAME, "two days share a slot");
-        slots[slot] = (lower, DAYS[i]);
+    while i < values.len() {
+        let lower = pack(names[i]) | 0x20_2020;
+        let at = hash_slot(lower, hash);
+        assert!(slots[at].0 == NO_NAME, "two names share a slot");
+        slots[at] = (lower, values[i]);
         i += 1;
     }
     slots
-};
+}
 
 /// A day name, [packed](pack), in any case of its letters (see [`month_ignore_case`]).
 fn weekday_ignore_case(name: u32) -> Option<Weekday> {
