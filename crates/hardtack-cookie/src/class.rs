@@ -203,7 +203,6 @@ pub(crate) fn first_forbidden_ctl(bytes: &[u8]) -> Option<usize> {
 
 const ONES: u64 = 0x0101_0101_0101_0101;
 const HIGHS: u64 = 0x8080_8080_8080_8080;
-const NONE: usize = usize::MAX;
 
 /// High bit set in each byte of `w` equal to `v`, and possibly in bytes after such a
 /// byte (a borrow runs upwards): the *lowest* flagged byte is always a real match.
@@ -219,6 +218,31 @@ fn word(b: &[u8], i: usize) -> Option<u64> {
     b.get(i..)
         .and_then(<[u8]>::first_chunk::<8>)
         .map(|w| u64::from_le_bytes(*w))
+}
+
+/// The bytes from `i` to `min(i + 8, b.len())`, little-endian, zero above the end.
+///
+/// The last few bytes of a cookie are read as one word too (the last eight bytes
+/// of the input, shifted down) instead of a byte loop; a zero byte in the result
+/// is never a delimiter, and callers compare offsets against `b.len()`.
+#[inline(always)]
+pub(crate) fn word_padded(b: &[u8], i: usize) -> u64 {
+    if let Some(w) = word(b, i) {
+        return w;
+    }
+    let n = b.len().saturating_sub(i);
+    if n == 0 {
+        return 0;
+    }
+    match b.last_chunk::<8>() {
+        Some(last) => u64::from_le_bytes(*last) >> (8 * (8 - n)),
+        None => b
+            .get(i..)
+            .unwrap_or_default()
+            .iter()
+            .rev()
+            .fold(0, |w, &x| (w << 8) | u64::from(x)),
+    }
 }
 
 /// Offset of the next `;` at or after `from`, or `b.len()`.
@@ -302,28 +326,27 @@ pub(crate) fn segment(b: &[u8], from: usize) -> Segment {
         }
         i += 8;
     }
-    let mut eq = NONE;
+    let mut eq = None;
     for (k, &x) in b.get(i..).unwrap_or_default().iter().enumerate() {
         match x {
-            b';' => {
-                return Segment {
-                    end: i + k,
-                    eq: (eq != NONE).then_some(eq),
-                };
-            }
-            b'=' if eq == NONE => eq = i + k,
+            b';' => return Segment { end: i + k, eq },
+            b'=' if eq.is_none() => eq = Some(i + k),
             _ => {}
         }
     }
-    Segment {
-        end: b.len(),
-        eq: (eq != NONE).then_some(eq),
-    }
+    Segment { end: b.len(), eq }
 }
 
 /// `bytes[start..end]` without leading and trailing SP / HTAB, as a range into `bytes`.
 #[inline(always)]
 pub(crate) fn trim_wsp(bytes: &[u8], start: usize, end: usize) -> (usize, usize) {
+    // Almost every field has no surrounding whitespace: one look at both ends.
+    if let (Some(&a), Some(&z)) = (bytes.get(start), bytes.get(end.wrapping_sub(1)))
+        && start < end
+        && (CLASSES[usize::from(a)] | CLASSES[usize::from(z)]) & WSP == 0
+    {
+        return (start, end);
+    }
     let from = skip_wsp(bytes, start, end);
     (from, trim_end_wsp(bytes, from, end))
 }
@@ -476,11 +499,33 @@ mod tests {
     }
 
     #[test]
+    fn padded_words_hold_the_bytes_left() {
+        let v: Vec<u8> = (1..=20).collect();
+        for len in 0..=v.len() {
+            let b = &v[..len];
+            for i in 0..len + 3 {
+                let want = b
+                    .iter()
+                    .skip(i)
+                    .take(8)
+                    .enumerate()
+                    .fold(0u64, |w, (k, &x)| w | u64::from(x) << (8 * k));
+                assert_eq!(word_padded(b, i), want, "len {len} at {i}");
+            }
+        }
+    }
+
+    #[test]
     fn find_and_trim() {
         assert_eq!(find(b"a=b;c", 0, b';'), Some(3));
         assert_eq!(find(b"a=b;c", 4, b';'), None);
         assert_eq!(find(b"ab", 5, b';'), None);
         assert_eq!(trim_wsp(b" \ta \t", 0, 5), (2, 3));
         assert_eq!(trim_wsp(b"   ", 0, 3), (3, 3));
+        assert_eq!(trim_wsp(b"a b", 0, 3), (0, 3));
+        assert_eq!(trim_wsp(b"a b ", 0, 4), (0, 3));
+        assert_eq!(trim_wsp(b" a", 0, 2), (1, 2));
+        assert_eq!(trim_wsp(b"ab", 1, 1), (1, 1));
+        assert_eq!(trim_wsp(b"ab", 2, 2), (2, 2));
     }
 }

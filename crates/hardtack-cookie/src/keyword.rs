@@ -9,6 +9,8 @@
 //! either case and every other byte (`-` in `max-age`) must match exactly, so no
 //! byte that merely folds onto a letter can slip through.
 
+use crate::error::Attribute;
+
 /// Packed bytes of an input of known length.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub(crate) struct Key {
@@ -121,6 +123,84 @@ pub(crate) fn key(b: &[u8]) -> Key {
     }
 }
 
+/// A lower-case keyword of 1 to 8 bytes, to be found at the start of a word of input.
+#[derive(Clone, Copy, Debug)]
+struct Prefix {
+    key: u64,
+    fold: u64,
+    mask: u64,
+}
+
+impl Prefix {
+    const fn new(word: &str) -> Prefix {
+        let b = word.as_bytes();
+        assert!(!b.is_empty() && b.len() <= 8);
+        let mut fold = 0u64;
+        let mut i = 0;
+        while i < b.len() {
+            assert!(!b[i].is_ascii_uppercase());
+            if b[i].is_ascii_lowercase() {
+                fold |= 0x20 << (8 * i);
+            }
+            i += 1;
+        }
+        Prefix {
+            key: le(b, 0, b.len()),
+            fold,
+            mask: u64::MAX >> (8 * (8 - b.len())),
+        }
+    }
+
+    /// Whether the low bytes of `w` are this keyword in any ASCII case.
+    #[inline(always)]
+    fn at(&self, w: u64) -> bool {
+        (w | self.fold) & self.mask == self.key
+    }
+}
+
+/// A known `Set-Cookie` attribute name at `pos` that is followed directly by `=`,
+/// `;` or the end of the input: the attribute and the offset just past its name.
+///
+/// This is the common case of every attribute a server sends, recognised from one
+/// word of input with no search for the `=` and no trimming. Anything else (an
+/// unknown name, whitespace before the `=`) is `None`, and the caller takes the
+/// general path, which gives the same answer for the inputs accepted here.
+#[inline(always)]
+pub(crate) fn attribute_at(b: &[u8], pos: usize) -> Option<(Attribute, usize)> {
+    const PATH: Prefix = Prefix::new("path");
+    const PRIORITY: Prefix = Prefix::new("priority");
+    const PARTITIO: Prefix = Prefix::new("partitio");
+    const NED: Prefix = Prefix::new("ned");
+    const DOMAIN: Prefix = Prefix::new("domain");
+    const EXPIRES: Prefix = Prefix::new("expires");
+    const MAX_AGE: Prefix = Prefix::new("max-age");
+    const SECURE: Prefix = Prefix::new("secure");
+    const SAMESITE: Prefix = Prefix::new("samesite");
+    const HTTPONLY: Prefix = Prefix::new("httponly");
+    let w = crate::class::word_padded(b, pos);
+    // No two names with the same first letter share a longer prefix, so the first
+    // match is the only candidate.
+    let (attr, len) = match (w as u8) | 0x20 {
+        b'p' if PATH.at(w) => (Attribute::Path, 4),
+        b'p' if PRIORITY.at(w) => (Attribute::Priority, 8),
+        b'p' if PARTITIO.at(w) && NED.at(crate::class::word_padded(b, pos + 8)) => {
+            (Attribute::Partitioned, 11)
+        }
+        b'd' if DOMAIN.at(w) => (Attribute::Domain, 6),
+        b'e' if EXPIRES.at(w) => (Attribute::Expires, 7),
+        b'm' if MAX_AGE.at(w) => (Attribute::MaxAge, 7),
+        b's' if SECURE.at(w) => (Attribute::Secure, 6),
+        b's' if SAMESITE.at(w) => (Attribute::SameSite, 8),
+        b'h' if HTTPONLY.at(w) => (Attribute::HttpOnly, 8),
+        _ => return None,
+    };
+    let end = pos + len;
+    match b.get(end) {
+        None | Some(b'=' | b';') => Some((attr, end)),
+        Some(_) => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -161,6 +241,79 @@ mod tests {
             assert!(!kw.matches(longer.as_bytes()));
             assert!(!kw.matches(&w.as_bytes()[1..]));
         }
+    }
+
+    /// The general path `attribute_at` stands in for: the segment's `=` or end, the
+    /// name trimmed, then recognised by length and packed compare.
+    fn general(b: &[u8], pos: usize) -> (Attribute, usize, Option<usize>, usize) {
+        let seg = crate::class::segment(b, pos);
+        let name_end = crate::class::trim_end_wsp(b, pos, seg.eq.unwrap_or(seg.end));
+        let attr = Attribute::recognise(&b[pos..name_end], false);
+        (attr, name_end, seg.eq, seg.end)
+    }
+
+    #[test]
+    fn attribute_at_agrees_with_the_general_path() {
+        const NAMES: [&str; 9] = [
+            "Path",
+            "Domain",
+            "Expires",
+            "Max-Age",
+            "Secure",
+            "HttpOnly",
+            "SameSite",
+            "Priority",
+            "Partitioned",
+        ];
+        let suffixes = [
+            "",
+            "=",
+            ";",
+            "=/",
+            "=x; Secure",
+            "; a=b",
+            " =x",
+            "\t;",
+            "x",
+            "-",
+        ];
+        let mut recognised = 0;
+        for name in NAMES {
+            for prefix in ["", "; ", "a=b;"] {
+                for suffix in suffixes {
+                    for case in [
+                        name.to_string(),
+                        name.to_ascii_lowercase(),
+                        name.to_ascii_uppercase(),
+                    ] {
+                        let base = format!("{prefix}{case}{suffix}");
+                        let pos = prefix.len();
+                        // Every byte of the name and the one after it, set to every value.
+                        for i in pos..(pos + name.len() + 1).min(base.len()) {
+                            for c in 0..=255u8 {
+                                let mut v = base.clone().into_bytes();
+                                v[i] = c;
+                                let Some((attr, end)) = attribute_at(&v, pos) else {
+                                    continue;
+                                };
+                                let (g_attr, g_name_end, g_eq, g_end) = general(&v, pos);
+                                assert_eq!((attr, end), (g_attr, g_name_end), "{v:?}");
+                                match v.get(end) {
+                                    Some(b'=') => assert_eq!(g_eq, Some(end), "{v:?}"),
+                                    _ => assert_eq!((g_eq, g_end), (None, end), "{v:?}"),
+                                }
+                            }
+                        }
+                        let v = base.as_bytes();
+                        let expected =
+                            matches!(suffix.as_bytes().first(), None | Some(b'=' | b';'));
+                        assert_eq!(attribute_at(v, pos).is_some(), expected, "{base}");
+                        recognised += usize::from(expected);
+                    }
+                }
+            }
+        }
+        assert_eq!(recognised, 9 * 3 * 6 * 3);
     }
 
     #[test]

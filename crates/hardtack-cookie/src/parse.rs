@@ -7,6 +7,7 @@ use crate::class::{self, AV_OCTET, COOKIE_OCTET, QDTEXT, TCHAR, WSP};
 use crate::date;
 use crate::error::{Attribute, ErrorKind, ParseError};
 use crate::host;
+use crate::keyword;
 use crate::set_cookie::{Priority, Profile, SameSite, SetCookie};
 
 /// Browsers drop a cookie whose name and value together exceed this (RFC 6265bis §5.6).
@@ -129,21 +130,28 @@ fn lenient(s: &str) -> Result<SetCookie<'_>, ParseError> {
     while pos < b.len() {
         // Usually the one SP after `;`.
         let start = class::skip_wsp(b, pos + 1, b.len());
-        let seg = class::segment(b, start);
-        let end = seg.end;
+        let (attr, eq, end) = match keyword::attribute_at(b, start) {
+            Some((attr, name_end)) if b.get(name_end) == Some(&b'=') => {
+                (attr, Some(name_end), class::next_semicolon(b, name_end + 1))
+            }
+            Some((attr, name_end)) => (attr, None, name_end),
+            None => {
+                let seg = class::segment(b, start);
+                let name_end = class::trim_end_wsp(b, start, seg.eq.unwrap_or(seg.end));
+                let name = b.get(start..name_end).unwrap_or_default();
+                (Attribute::recognise(name, false), seg.eq, seg.end)
+            }
+        };
         pos = end;
-        let (an, av) = match seg.eq {
-            Some(eq) => (
-                (start, class::trim_end_wsp(b, start, eq)),
-                class::trim_wsp(b, eq + 1, end),
-            ),
-            None => ((start, class::trim_end_wsp(b, start, end)), (end, end)),
+        let av = match eq {
+            Some(eq) => class::trim_wsp(b, eq + 1, end),
+            None => (end, end),
         };
         if av.1 - av.0 > MAX_ATTRIBUTE_VALUE || deferred.is_some() {
             continue;
         }
         let value = &b[av.0..av.1];
-        match Attribute::recognise(&b[an.0..an.1], false) {
+        match attr {
             Attribute::Expires => {
                 c.expires_raw = Some(Cow::Borrowed(sub(s, av.0, av.1)));
                 if let Some(t) = date::parse_cookie_date(value) {
@@ -259,32 +267,47 @@ fn strict(s: &str) -> Result<SetCookie<'_>, ParseError> {
             return err(ErrorKind::InvalidSeparator, pos);
         }
         let start = pos + 2;
-        let seg = class::segment(b, start);
-        let end = seg.end;
+        let av_octets = |from: usize, to: usize| {
+            class::first_not(b.get(from..to).unwrap_or_default(), AV_OCTET).map(|i| from + i)
+        };
+        let (attr, eq, end) = match keyword::attribute_at(b, start) {
+            // A known name (letters only) right before the `=`: only the value's
+            // bytes are left to check.
+            Some((attr, name_end)) if b.get(name_end) == Some(&b'=') => {
+                let end = class::next_semicolon(b, name_end + 1);
+                if let Some(at) = av_octets(name_end + 1, end) {
+                    return err(ErrorKind::InvalidAttributeByte(attr), at);
+                }
+                (attr, Some(name_end), end)
+            }
+            Some((attr, name_end)) => (attr, None, name_end),
+            None => {
+                let seg = class::segment(b, start);
+                if start == seg.end {
+                    return err(ErrorKind::EmptyAttribute, start);
+                }
+                let name_end = seg.eq.unwrap_or(seg.end);
+                let (tn0, tn1) = class::trim_wsp(b, start, name_end);
+                let attr = Attribute::recognise(b.get(tn0..tn1).unwrap_or_default(), false);
+                if let Some(at) = av_octets(start, seg.end) {
+                    return err(ErrorKind::InvalidAttributeByte(attr), at);
+                }
+                if (tn0, tn1) != (start, name_end) {
+                    // `Path =/` is Path to a browser but not the server grammar.
+                    return err(ErrorKind::InvalidSeparator, start);
+                }
+                (attr, seg.eq, seg.end)
+            }
+        };
         pos = end;
-        if start == end {
-            return err(ErrorKind::EmptyAttribute, start);
-        }
-        let av = &b[start..end];
-        let eq = seg.eq.map(|e| e - start);
-        let raw_name = &av[..eq.unwrap_or(av.len())];
-        let (tn0, tn1) = class::trim_wsp(raw_name, 0, raw_name.len());
-        let attr = Attribute::recognise(&raw_name[tn0..tn1], false);
-        if let Some(i) = class::first_not(av, AV_OCTET) {
-            return err(ErrorKind::InvalidAttributeByte(attr), start + i);
-        }
-        if (tn0, tn1) != (0, raw_name.len()) {
-            // `Path =/` is Path to a browser but not the server grammar.
-            return err(ErrorKind::InvalidSeparator, start);
-        }
         if attr != Attribute::Extension {
             if seen & attr.bit() != 0 {
                 return err(ErrorKind::DuplicateAttribute(attr), start);
             }
             seen |= attr.bit();
         }
-        let vstart = start + raw_name.len() + 1;
-        let value = eq.map(|e| &av[e + 1..]);
+        let vstart = eq.map_or(end, |e| e + 1);
+        let value = eq.map(|e| b.get(e + 1..end).unwrap_or_default());
         if value.is_some_and(|v| v.len() > MAX_ATTRIBUTE_VALUE) {
             return err(ErrorKind::AttributeTooLarge(attr), vstart);
         }
