@@ -114,13 +114,13 @@ fn lenient(s: &str) -> Result<SetCookie<'_>, ParseError> {
         None => ((0, 0), class::trim_wsp(b, 0, semi)),
     };
     let (name_len, value_len) = (name.1 - name.0, value.1 - value.0);
-    let deferred = if name_len + value_len > MAX_NAME_VALUE {
-        Some(ParseError::new(ErrorKind::TooLarge, 0))
-    } else if name_len == 0 && value_len == 0 {
-        Some(ParseError::new(ErrorKind::EmptyCookie, 0))
-    } else {
-        None
-    };
+    // The browser ignores the whole cookie then; nothing after the pair matters.
+    if name_len + value_len > MAX_NAME_VALUE {
+        return Err(ParseError::new(ErrorKind::TooLarge, 0));
+    }
+    if name_len == 0 && value_len == 0 {
+        return Err(ParseError::new(ErrorKind::EmptyCookie, 0));
+    }
     let mut c = SetCookie::empty(Profile::Lenient);
     c.name = Cow::Borrowed(sub(s, name.0, name.1));
     c.value = Cow::Borrowed(sub(s, value.0, value.1));
@@ -147,7 +147,7 @@ fn lenient(s: &str) -> Result<SetCookie<'_>, ParseError> {
             Some(eq) => class::trim_wsp(b, eq + 1, end),
             None => (end, end),
         };
-        if av.1 - av.0 > MAX_ATTRIBUTE_VALUE || deferred.is_some() {
+        if av.1 - av.0 > MAX_ATTRIBUTE_VALUE {
             continue;
         }
         let value = &b[av.0..av.1];
@@ -181,10 +181,7 @@ fn lenient(s: &str) -> Result<SetCookie<'_>, ParseError> {
             _ => {}
         }
     }
-    match deferred {
-        Some(e) => Err(e),
-        None => Ok(c),
-    }
+    Ok(c)
 }
 
 /// RFC 6265bis §5.6.2: an optional `-`, then digits only; anything else is ignored.
