@@ -246,7 +246,29 @@ pub(crate) fn word_padded(b: &[u8], i: usize) -> u64 {
     }
 }
 
-/// Offset of the next `;` at or after `from`, or `b.len()`.
+/// Offset of the next `;` at or after `from`, or `b.len()`, for a run that may be
+/// long (a cookie's value, which can be a kilobyte of session state): 64 bytes a
+/// step, then [`next_semicolon`] for the rest.
+#[inline(always)]
+fn next_semicolon_wide(b: &[u8], from: usize) -> usize {
+    let rest = b.get(from..).unwrap_or_default();
+    let (wide, _) = rest.as_chunks::<64>();
+    for (n, chunk) in wide.iter().enumerate() {
+        if chunk.iter().fold(false, |any, &c| any | (c == b';')) {
+            let (words, _) = chunk.as_chunks::<8>();
+            for (k, w) in words.iter().enumerate() {
+                let semi = bytes_equal(u64::from_le_bytes(*w), b';');
+                if semi != 0 {
+                    return from + n * 64 + k * 8 + (semi.trailing_zeros() / 8) as usize;
+                }
+            }
+        }
+    }
+    next_semicolon(b, from + wide.len() * 64)
+}
+
+/// Offset of the next `;` at or after `from`, or `b.len()`: attribute values are
+/// short, so 16 bytes a step.
 #[inline(always)]
 pub(crate) fn next_semicolon(b: &[u8], from: usize) -> usize {
     let rest = b.get(from..).unwrap_or_default();
@@ -299,6 +321,18 @@ pub(crate) struct Segment {
 /// than testing them here).
 #[inline(always)]
 pub(crate) fn segment(b: &[u8], from: usize) -> Segment {
+    segment_then(b, from, next_semicolon)
+}
+
+/// [`segment`] for a `Set-Cookie` header's name-value pair, whose value may be long.
+#[inline(always)]
+pub(crate) fn pair_segment(b: &[u8]) -> Segment {
+    segment_then(b, 0, next_semicolon_wide)
+}
+
+/// [`segment`], finding the end of a value past the first word with `rest`.
+#[inline(always)]
+fn segment_then(b: &[u8], from: usize, rest: impl Fn(&[u8], usize) -> usize) -> Segment {
     let mut i = from;
     while let Some(w) = word(b, i) {
         let semi = bytes_equal(w, b';');
@@ -318,7 +352,7 @@ pub(crate) fn segment(b: &[u8], from: usize) -> Segment {
             let end = if above != 0 {
                 i + (above.trailing_zeros() / 8) as usize
             } else {
-                next_semicolon(b, i + 8)
+                rest(b, i + 8)
             };
             return Segment {
                 end,

@@ -106,7 +106,7 @@ fn lenient(s: &str) -> Result<SetCookie<'_>, ParseError> {
     if let Some(at) = class::first_forbidden_ctl(b) {
         return Err(ParseError::new(ErrorKind::ControlCharacter, at));
     }
-    let pair = class::segment(b, 0);
+    let pair = class::pair_segment(b);
     let semi = pair.end;
     let (name, value) = match pair.eq {
         Some(eq) => (class::trim_wsp(b, 0, eq), class::trim_wsp(b, eq + 1, semi)),
