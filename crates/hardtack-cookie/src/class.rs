@@ -149,57 +149,50 @@ pub(crate) fn first_not(bytes: &[u8], class: u8) -> Option<usize> {
     }
 }
 
-/// A superset of the forbidden control characters that costs one add and one
-/// signed compare per vector: every byte below 0x20 (HTAB included), and, as
-/// adding one carries 0x7f and above into the negative half, 0x7f and every
-/// non-ASCII byte. A chunk that trips it is checked exactly.
-#[inline(always)]
-fn maybe_ctl(b: u8) -> bool {
-    b.wrapping_add(1).cast_signed() <= 0x20
-}
-
 /// Offset of the first control character other than HTAB.
 ///
 /// Cookie strings are mostly free of control characters, so the whole input is
-/// cleared 64 bytes at a time with a wide test that HTAB also trips (one compare
-/// fewer per vector); only a chunk that trips it is looked at byte by byte.
+/// first cleared with a wide test that HTAB (and any non-ASCII byte) also trips;
+/// only input that trips it is searched byte by byte.
 #[inline]
 pub(crate) fn first_forbidden_ctl(bytes: &[u8]) -> Option<usize> {
-    const WIDE: usize = 64;
-    let maybe = |c: &[u8; WIDE]| c.iter().fold(false, |any, &b| any | maybe_ctl(b));
-    let exact = |c: &[u8], base: usize| {
-        c.iter()
-            .position(|&b| is(b, FORBIDDEN_CTL))
-            .map(|i| base + i)
-    };
-    let (chunks, tail) = bytes.as_chunks::<WIDE>();
-    for (n, chunk) in chunks.iter().enumerate() {
-        if maybe(chunk)
-            && let Some(i) = exact(chunk, n * WIDE)
-        {
-            return Some(i);
-        }
+    if all_printable(bytes) {
+        return None;
     }
-    // The tail (most single cookies are all tail) in 16-byte windows, the last one
-    // overlapping bytes already cleared rather than padded or looped over.
-    let base = chunks.len() * WIDE;
-    let maybe16 = |c: &[u8; 16]| c.iter().fold(false, |any, &b| any | maybe_ctl(b));
+    bytes.iter().position(|&b| is(b, FORBIDDEN_CTL))
+}
+
+/// Whether every byte is printable ASCII (SP to `~`): no control character,
+/// but no HTAB or non-ASCII byte either, which the exact search then clears.
+///
+/// Adding 0x81 maps exactly the printable bytes to 0xa1 and above, so the test is
+/// the minimum over the input: 16 lanes of unsigned minimum, one add and one
+/// `pminub` a vector with no branch until the end, then one horizontal minimum.
+#[inline(always)]
+fn all_printable(bytes: &[u8]) -> bool {
+    const FLOOR: u8 = 0xa1;
+    let key = |b: u8| b.wrapping_add(0x81);
+    let lanes = |acc: [u8; 16], c: &[u8; 16]| core::array::from_fn(|i| acc[i].min(key(c[i])));
+    let (chunks, _) = bytes.as_chunks::<64>();
+    let mut acc = [u8::MAX; 16];
+    for chunk in chunks {
+        let (quarters, _) = chunk.as_chunks::<16>();
+        acc = quarters.iter().fold(acc, lanes);
+    }
+    // The rest in 16-byte windows, the last one overlapping bytes already seen.
+    let rest = bytes.get(chunks.len() * 64..).unwrap_or_default();
     if let Some(last) = bytes.last_chunk::<16>() {
-        let (windows, _) = tail.as_chunks::<16>();
-        let tripped = windows.iter().any(maybe16) || (tail.len() % 16 != 0 && maybe16(last));
-        return if tripped { exact(tail, base) } else { None };
+        let (windows, _) = rest.as_chunks::<16>();
+        acc = windows.iter().fold(acc, lanes);
+        acc = lanes(acc, last);
+    } else if let (Some(a), Some(z)) = (bytes.first_chunk::<8>(), bytes.last_chunk::<8>()) {
+        // 8 to 15 bytes: two overlapping words.
+        let low = |w: &[u8; 8]| w.iter().fold(u8::MAX, |m, &b| m.min(key(b)));
+        return low(a).min(low(z)) >= FLOOR;
+    } else {
+        return bytes.iter().all(|&b| key(b) >= FLOOR);
     }
-    // Under 16 bytes in all: two overlapping words, or bytes.
-    if let (Some(a), Some(b)) = (bytes.first_chunk::<8>(), bytes.last_chunk::<8>()) {
-        let ctl = |w: &[u8; 8]| {
-            let w = u64::from_le_bytes(*w);
-            (w.wrapping_sub(ONES * 0x20) & !w & HIGHS) | bytes_equal(w, 0x7f)
-        };
-        if ctl(a) | ctl(b) == 0 {
-            return None;
-        }
-    }
-    exact(bytes, 0)
+    acc.iter().fold(u8::MAX, |m, &b| m.min(b)) >= FLOOR
 }
 
 const ONES: u64 = 0x0101_0101_0101_0101;
@@ -446,11 +439,22 @@ mod tests {
     }
 
     #[test]
-    fn maybe_ctl_is_a_superset_of_the_forbidden_controls() {
-        for b in 0..=255u8 {
-            assert!(!is(b, FORBIDDEN_CTL) || maybe_ctl(b), "{b:#x}");
-            // It passes exactly the printable ASCII bytes.
-            assert_eq!(maybe_ctl(b), !(0x20..0x7f).contains(&b), "{b:#x}");
+    fn all_printable_agrees_with_the_range_at_every_length_and_position() {
+        for len in [
+            0usize, 1, 7, 8, 9, 15, 16, 17, 31, 63, 64, 65, 80, 127, 128, 143,
+        ] {
+            assert!(all_printable(&vec![b'~'; len]));
+            for pos in 0..len {
+                for b in 0..=255u8 {
+                    let mut v = vec![b' '; len];
+                    v[pos] = b;
+                    assert_eq!(
+                        all_printable(&v),
+                        (0x20..0x7f).contains(&b),
+                        "{b:#x} at {pos}/{len}"
+                    );
+                }
+            }
         }
     }
 

@@ -61,13 +61,21 @@ fn tchar(b: u8) -> bool {
 #[inline(always)]
 pub(crate) fn cookie_octet(b: u8) -> bool {
     let excluded = (b ^ b'"').min(b ^ b',').min(b ^ b';').min(b ^ b'\\');
-    (b.wrapping_sub(b'!') <= b'~' - b'!') & (excluded != 0)
+    printable_from(b, b'!') & (excluded != 0)
+}
+
+/// Whether `b` is in `low..=b'~'`: adding one carries DEL and every non-ASCII
+/// byte into the negative half, so the range is one add and one signed compare
+/// (SSE2 has no unsigned byte compare).
+#[inline(always)]
+fn printable_from(b: u8, low: u8) -> bool {
+    b.wrapping_add(1).cast_signed() > low.cast_signed()
 }
 
 /// RFC 6265 `av-octet`: SP to `~` except semicolon.
 #[inline(always)]
 pub(crate) fn av_octet(b: u8) -> bool {
-    (b.wrapping_sub(b' ') <= b'~' - b' ') & (b != b';')
+    printable_from(b, b' ') & (b != b';')
 }
 
 /// Whether every byte is a `tchar` (the empty run passes).
