@@ -128,14 +128,16 @@ fn lenient(s: &str) -> Result<SetCookie<'_>, ParseError> {
 
     let mut pos = semi;
     while pos < b.len() {
-        // Usually the one SP after `;`.
-        let start = class::skip_wsp(b, pos + 1, b.len());
+        // Usually one SP after the `;`; any other whitespace leaves `start` on a
+        // byte that is no attribute name's first, for the general path to skip.
+        let start = pos + 1 + usize::from(b.get(pos + 1) == Some(&b' '));
         let (attr, eq, end) = match keyword::attribute_at(b, start) {
             Some((attr, name_end)) if b.get(name_end) == Some(&b'=') => {
                 (attr, Some(name_end), class::next_semicolon(b, name_end + 1))
             }
             Some((attr, name_end)) => (attr, None, name_end),
             None => {
+                let start = class::skip_wsp(b, start, b.len());
                 let seg = class::segment(b, start);
                 let name_end = class::trim_end_wsp(b, start, seg.eq.unwrap_or(seg.end));
                 let name = b.get(start..name_end).unwrap_or_default();
