@@ -167,7 +167,7 @@ pub(crate) fn first_forbidden_ctl(bytes: &[u8]) -> Option<usize> {
 ///
 /// Adding 0x81 maps exactly the printable bytes to 0xa1 and above, so the test is
 /// the minimum over the input: 16 lanes of unsigned minimum, one add and one
-/// `pminub` a vector with no branch until the end, then one horizontal minimum.
+/// `pminub` a vector with no branch until the end.
 #[inline(always)]
 fn all_printable(bytes: &[u8]) -> bool {
     const FLOOR: u8 = 0xa1;
@@ -192,7 +192,8 @@ fn all_printable(bytes: &[u8]) -> bool {
     } else {
         return bytes.iter().all(|&b| key(b) >= FLOOR);
     }
-    acc.iter().fold(u8::MAX, |m, &b| m.min(b)) >= FLOOR
+    // A lane test and one mask, rather than a horizontal minimum.
+    !acc.iter().fold(false, |any, &m| any | (m < FLOOR))
 }
 
 const ONES: u64 = 0x0101_0101_0101_0101;
