@@ -169,7 +169,7 @@ pub(crate) fn first_forbidden_ctl(bytes: &[u8]) -> Option<usize> {
 /// the minimum over the input: 16 lanes of unsigned minimum, one add and one
 /// `pminub` a vector with no branch until the end.
 #[inline(always)]
-fn all_printable(bytes: &[u8]) -> bool {
+pub(crate) fn all_printable(bytes: &[u8]) -> bool {
     const FLOOR: u8 = 0xa1;
     let key = |b: u8| b.wrapping_add(0x81);
     let lanes = |acc: [u8; 16], c: &[u8; 16]| core::array::from_fn(|i| acc[i].min(key(c[i])));

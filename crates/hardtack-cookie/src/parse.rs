@@ -266,8 +266,14 @@ fn strict(s: &str) -> Result<SetCookie<'_>, ParseError> {
             return err(ErrorKind::InvalidSeparator, pos);
         }
         let start = pos + 2;
+        // Within a segment (no `;`), `av-octet` is exactly printable ASCII: the
+        // fast yes-or-no test first, the search only for a refusal.
         let av_octets = |from: usize, to: usize| {
-            class::first_not(b.get(from..to).unwrap_or_default(), AV_OCTET).map(|i| from + i)
+            let run = b.get(from..to).unwrap_or_default();
+            if class::all_printable(run) {
+                return None;
+            }
+            class::first_not(run, AV_OCTET).map(|i| from + i)
         };
         let (attr, eq, end) = match keyword::attribute_at(b, start) {
             // A known name (letters only) right before the `=`: only the value's
