@@ -1,6 +1,9 @@
 //! `SetCookie::parse` / `parse_bytes` in all three profiles, on arbitrary bytes.
 //!
 //! Properties, beyond "never panics":
+//! * the lenient profile stores exactly what the plain RFC 6265bis §5.6 model
+//!   (`hardtack_fuzz::spec_set_cookie`) stores, field by field, and refuses what it
+//!   ignores;
 //! * text and byte entry points agree on UTF-8 input;
 //! * parsing borrows: name and value are slices of the input;
 //! * whatever the strict profile accepts, the lenient (browser) profile accepts
@@ -10,6 +13,7 @@
 #![no_main]
 
 use hardtack_cookie::{Profile, ResponseCookie, SetCookie};
+use hardtack_fuzz::spec_set_cookie::{self, Stored};
 use libfuzzer_sys::fuzz_target;
 
 const PROFILES: [Profile; 3] = [Profile::Lenient, Profile::Strict, Profile::Rfc2109];
@@ -57,6 +61,28 @@ fuzz_target!(|data: &[u8]| {
         from_bytes
     });
     let [lenient, strict, _] = &parsed;
+
+    if let Some(s) = text {
+        let stored = lenient.as_ref().ok().map(|c| Stored {
+            name: c.name(),
+            value: c.value(),
+            expires_raw: c.expires_raw(),
+            expires: c.expires().map(|t| t.unix_timestamp()),
+            max_age: c.max_age(),
+            domain: c.domain(),
+            path: c.path(),
+            secure: c.secure(),
+            http_only: c.http_only(),
+            partitioned: c.partitioned(),
+            same_site: c.same_site().map(|v| v.as_str()),
+            priority: c.priority().map(|v| v.as_str()),
+        });
+        assert_eq!(
+            stored,
+            spec_set_cookie::parse(s),
+            "lenient differs from the model"
+        );
+    }
 
     if let Ok(s) = strict {
         let Ok(l) = lenient else {

@@ -10,4 +10,5 @@
 
 pub mod naive_cookie_header;
 pub mod spec_cookie_date;
+pub mod spec_set_cookie;
 pub mod structured;
