@@ -277,7 +277,22 @@ impl Browser {
     }
 
     /// Fills in and submits the login form, and waits for `/me`.
+    ///
+    /// A page that is still settling when the form is looked up can replace it
+    /// under the driver ("stale element reference"); that attempt is started
+    /// again from a fresh load, at most three times. Any other error stands.
     async fn login(&self, user: &str, password: &str, remember: bool) -> Result<()> {
+        let mut attempt = 0;
+        loop {
+            attempt += 1;
+            match self.login_once(user, password, remember).await {
+                Err(e) if attempt < 3 && is_stale(&*e) => continue,
+                other => return other,
+            }
+        }
+    }
+
+    async fn login_once(&self, user: &str, password: &str, remember: bool) -> Result<()> {
         self.open("/").await?;
         let form = self.client.form(Locator::Css("#login")).await?;
         form.set_by_name("user", user).await?;
@@ -349,6 +364,13 @@ impl Browser {
         eprintln!("screenshot: {}", path.display());
         Ok(())
     }
+}
+
+/// Whether `e` is WebDriver's "stale element reference" (the page replaced an
+/// element the driver had found).
+fn is_stale(e: &(dyn std::error::Error + 'static)) -> bool {
+    e.downcast_ref::<fantoccini::error::CmdError>()
+        .is_some_and(fantoccini::error::CmdError::is_stale_element_reference)
 }
 
 fn binary(var: &str, default: &str) -> PathBuf {
