@@ -246,19 +246,7 @@ pub(crate) fn word_padded(b: &[u8], i: usize) -> u64 {
 #[inline(always)]
 fn next_semicolon_wide(b: &[u8], from: usize) -> usize {
     let rest = b.get(from..).unwrap_or_default();
-    let (wide, _) = rest.as_chunks::<64>();
-    for (n, chunk) in wide.iter().enumerate() {
-        if chunk.iter().fold(false, |any, &c| any | (c == b';')) {
-            let (words, _) = chunk.as_chunks::<8>();
-            for (k, w) in words.iter().enumerate() {
-                let semi = bytes_equal(u64::from_le_bytes(*w), b';');
-                if semi != 0 {
-                    return from + n * 64 + k * 8 + (semi.trailing_zeros() / 8) as usize;
-                }
-            }
-        }
-    }
-    next_semicolon(b, from + wide.len() * 64)
+    from + memchr::memchr(b';', rest).unwrap_or(rest.len())
 }
 
 /// Offset of the next `;` at or after `from`, or `b.len()`: attribute values are
