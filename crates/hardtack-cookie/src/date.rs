@@ -92,7 +92,12 @@ const IMF_FIXDATE_LEN: usize = 29;
 /// ```
 #[must_use]
 pub fn parse_cookie_date(input: &[u8]) -> Option<OffsetDateTime> {
-    match imf_shaped(input) {
+    // The three shapes servers send, told apart by the byte after a three-letter
+    // day name, are read at fixed offsets; anything else is tokenized.
+    let shaped = imf_shaped(input)
+        .or_else(|| asctime_shaped(input))
+        .or_else(|| rfc850_shaped(input));
+    match shaped {
         Some(parts) => parts.finish(),
         None => tokenize(input),
     }
@@ -150,54 +155,83 @@ const IMF_LAYOUT: &[u8; 25] = b"___, 00 ___ 0000 00:00:00";
 
 /// Where [`imf_layout`] reads its three 8-byte words. They cover every digit and
 /// separator of [`IMF_LAYOUT`], and only the first one has name bytes (its low lanes).
-const IMF_WORDS: [usize; 3] = [0, 11, 17];
+const IMF_WORDS: [LayoutWord; 3] = LayoutWord::of(IMF_LAYOUT, [0, 11, 17]);
 
-/// Per lane of the layout word at `at`: what to xor so that a separator lane becomes
-/// 0 and a digit lane becomes the digit's value (`'0'..='9'` are `0x30..=0x39`).
-const fn imf_xor(at: usize) -> u64 {
-    let mut word = 0;
-    let mut lane = 0;
-    while lane < 8 {
-        let byte = match IMF_LAYOUT[at + lane] {
-            b'_' => 0,
-            byte => byte,
-        };
-        word |= (byte as u64) << (8 * lane);
-        lane += 1;
-    }
-    word
+/// One 8-byte word of a fixed layout (such as [`IMF_LAYOUT`]), read at `at`: `0` in
+/// the layout stands for a digit, `_` for a byte checked on its own, anything else
+/// for itself.
+#[derive(Clone, Copy)]
+struct LayoutWord {
+    at: usize,
+    /// What to xor so that a separator lane becomes 0 and a digit lane becomes the
+    /// digit's value (`'0'..='9'` are `0x30..=0x39`).
+    xor: u64,
+    /// What to add after the xor so that bit 7 is set exactly when the lane is above
+    /// its limit (0 for a separator, 9 for a digit). Lanes at 0x80 or above fail on
+    /// their own bit 7; only such a lane can carry into the next one, so a carry
+    /// never hides a failure.
+    add: u64,
+    /// Bit 7 of every checked lane (not the `_` lanes).
+    checked: u64,
 }
 
-/// Per lane of the layout word at `at`, after [`imf_xor`]: what to add so that bit 7
-/// is set exactly when the lane is above its limit (0 for a separator, 9 for a digit).
-/// Lanes at 0x80 or above fail on their own bit 7; only such a lane can carry into
-/// the next one, so a carry never hides a failure.
-const fn imf_add(at: usize) -> u64 {
-    let mut word = 0;
-    let mut lane = 0;
-    while lane < 8 {
-        let byte = match IMF_LAYOUT[at + lane] {
-            b'_' => 0,
-            b'0' => 0x7F - 9,
-            _ => 0x7F,
-        };
-        word |= (byte as u64) << (8 * lane);
-        lane += 1;
-    }
-    word
-}
-
-/// Bit 7 of every checked lane of the layout word at `at` (not the name lanes).
-const fn imf_checked(at: usize) -> u64 {
-    let mut word = 0;
-    let mut lane = 0;
-    while lane < 8 {
-        if IMF_LAYOUT[at + lane] != b'_' {
-            word |= 0x80 << (8 * lane);
+impl LayoutWord {
+    const fn new(layout: &[u8], at: usize) -> Self {
+        let (mut xor, mut add, mut checked) = (0, 0, 0);
+        let mut lane = 0;
+        while lane < 8 {
+            let shift = 8 * lane;
+            match layout[at + lane] {
+                b'_' => {}
+                b'0' => {
+                    xor |= (b'0' as u64) << shift;
+                    add |= (0x7F - 9) << shift;
+                    checked |= 0x80 << shift;
+                }
+                byte => {
+                    xor |= (byte as u64) << shift;
+                    add |= 0x7F << shift;
+                    checked |= 0x80 << shift;
+                }
+            }
+            lane += 1;
         }
-        lane += 1;
+        LayoutWord {
+            at,
+            xor,
+            add,
+            checked,
+        }
     }
-    word
+
+    const fn of<const N: usize>(layout: &[u8], offsets: [usize; N]) -> [LayoutWord; N] {
+        let mut words = [LayoutWord {
+            at: 0,
+            xor: 0,
+            add: 0,
+            checked: 0,
+        }; N];
+        let mut i = 0;
+        while i < N {
+            words[i] = LayoutWord::new(layout, offsets[i]);
+            i += 1;
+        }
+        words
+    }
+}
+
+/// The words of `layout` read from `bytes` as digit values (separator lanes 0, `_`
+/// lanes left as they were xored), if every checked lane fits: all the tests folded
+/// into one branch.
+#[inline(always)]
+fn read_layout<const N: usize>(bytes: &[u8], layout: &[LayoutWord; N]) -> Option<[u64; N]> {
+    let mut values = [0; N];
+    let mut over = 0;
+    for (value, word) in values.iter_mut().zip(layout) {
+        *value = word_at(bytes, word.at)? ^ word.xor;
+        over |= (value.wrapping_add(word.add) | *value) & word.checked;
+    }
+    (over == 0).then_some(values)
 }
 
 /// The 8 bytes of `bytes` from `at`, little-endian.
@@ -227,23 +261,8 @@ fn imf_layout(input: &[u8]) -> Option<ImfLayout<'_>> {
     if head[3] != b',' {
         return None;
     }
-    let [first, year, time] = IMF_WORDS;
-    let words = [
-        word_at(head, first)?,
-        word_at(head, year)?,
-        word_at(head, time)?,
-    ];
     // Twelve digits and nine separators in three word tests folded into one branch.
-    let mut values = [0; 3];
-    let mut over = 0;
-    for i in 0..3 {
-        let at = IMF_WORDS[i];
-        values[i] = words[i] ^ imf_xor(at);
-        over |= (values[i].wrapping_add(imf_add(at)) | values[i]) & imf_checked(at);
-    }
-    if over != 0 {
-        return None;
-    }
+    let values = read_layout(head, &IMF_WORDS)?;
     let [first, year, time] = values;
     // The name lanes of `first` are not digit values; shifted out before `digit_pairs`.
     let day = lane(digit_pairs(first >> 40), 0);
@@ -277,6 +296,70 @@ fn imf_shaped(input: &[u8]) -> Option<CookieDateParts> {
         day: Some(layout.day),
         month: Some(month_ignore_case(layout.month)?),
         year: Some(layout.year),
+    })
+}
+
+/// What follows the weekday of an RFC 850 date (`Sunday, 06-Nov-94 08:49:37`).
+const RFC850_LAYOUT: &[u8; 20] = b", 00-___-00 00:00:00";
+const RFC850_WORDS: [LayoutWord; 3] = LayoutWord::of(RFC850_LAYOUT, [0, 8, 12]);
+
+/// The parts of an RFC 850 date (RFC 9110 `rfc850-date`), as the tokenizer would
+/// find them: a full day name (letters only, starting with `Mon` to `Sun` in any
+/// case, so not a month), then day, month, two-digit year and time at fixed
+/// offsets, then a delimiter or the end. Anything else takes the general path.
+#[inline(always)]
+fn rfc850_shaped(input: &[u8]) -> Option<CookieDateParts> {
+    // `Monday` to `Wednesday`: the comma is at 6 to 9.
+    let comma = (6..=9).find(|&at| input.get(at) == Some(&b','))?;
+    let (name, tail) = input.split_at(comma);
+    if !name.iter().all(u8::is_ascii_alphabetic) {
+        return None;
+    }
+    weekday_ignore_case(pack(*name.first_chunk::<3>()?))?;
+    let (head, rest) = tail.split_first_chunk::<20>()?;
+    if rest.first().is_some_and(|&c| !is_delimiter(c)) {
+        return None;
+    }
+    let [first, year, time] = read_layout(head, &RFC850_WORDS)?;
+    let time = digit_pairs(time);
+    Some(CookieDateParts {
+        time: Some((lane(time, 0), lane(time, 3), lane(time, 6))),
+        day: Some(lane(digit_pairs(first >> 16), 0)),
+        month: Some(month_ignore_case(pack(*head.get(5..)?.first_chunk::<3>()?))?),
+        year: Some(u16::from(lane(digit_pairs(year >> 8), 0))),
+    })
+}
+
+/// An asctime date (`Sun Nov  6 08:49:37 1994`): the day of month is one digit after
+/// a space, or two digits (lane `_`, checked on its own).
+const ASCTIME_LAYOUT: &[u8; 24] = b"___ ___ _0 00:00:00 0000";
+const ASCTIME_WORDS: [LayoutWord; 3] = LayoutWord::of(ASCTIME_LAYOUT, [3, 11, 16]);
+
+/// The parts of an asctime date (RFC 9110 `asctime-date`), as the tokenizer would
+/// find them: `Mon` to `Sun` and a month name in any case, day, time and four-digit
+/// year at fixed offsets, then a delimiter or the end. Anything else takes the
+/// general path.
+#[inline(always)]
+fn asctime_shaped(input: &[u8]) -> Option<CookieDateParts> {
+    let (head, rest) = input.split_first_chunk::<24>()?;
+    if rest.first().is_some_and(|&c| !is_delimiter(c)) {
+        return None;
+    }
+    let [names, time, year] = read_layout(head, &ASCTIME_WORDS)?;
+    let ones = lane(names, 6);
+    let day = match head[8] {
+        b' ' => ones,
+        tens @ b'0'..=b'9' => (tens - b'0') * 10 + ones,
+        _ => return None,
+    };
+    weekday_ignore_case(pack(*head.first_chunk::<3>()?))?;
+    let time = digit_pairs(time);
+    let year = digit_pairs(year >> 32);
+    Some(CookieDateParts {
+        time: Some((lane(time, 0), lane(time, 3), lane(time, 6))),
+        day: Some(day),
+        month: Some(month_ignore_case(pack(*head.get(4..)?.first_chunk::<3>()?))?),
+        year: Some(u16::from(lane(year, 0)) * 100 + u16::from(lane(year, 2))),
     })
 }
 
@@ -389,10 +472,9 @@ fn cookie_time(bytes: &[u8], at: usize) -> Option<((u8, u8, u8), usize)> {
 /// (as the time of [`IMF_LAYOUT`]); `None` leaves any other shape to the fields.
 #[inline(always)]
 fn two_digit_time(bytes: &[u8], at: usize) -> Option<(u8, u8, u8)> {
-    const TIME: usize = IMF_WORDS[2];
-    let values = word_at(bytes, at)? ^ imf_xor(TIME);
-    let over = (values.wrapping_add(imf_add(TIME)) | values) & imf_checked(TIME);
-    if over != 0 || digit_at(bytes, at + 8).is_some() {
+    const TIME: [LayoutWord; 1] = LayoutWord::of(b"00:00:00", [0]);
+    let [values] = read_layout(bytes.get(at..)?, &TIME)?;
+    if digit_at(bytes, at + 8).is_some() {
         return None;
     }
     let pairs = digit_pairs(values);
@@ -1363,6 +1445,78 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    #[test]
+    fn rfc850_and_asctime_paths_agree_with_the_tokenizer_on_every_byte_change() {
+        type Shape = fn(&[u8]) -> Option<CookieDateParts>;
+        let seeds: [(&[u8], Shape); 10] = [
+            (b"Sunday, 06-Nov-94 08:49:37 GMT", rfc850_shaped),
+            (b"wednesday, 29-feb-24 23:59:59", rfc850_shaped),
+            (b"FRIDAY, 31-DEC-69 00:00:00;x", rfc850_shaped),
+            (b"Monday, 01-Jan-70 00:00:00\t", rfc850_shaped),
+            (b"Thursday, 10-Sep-00 20:00:00 UTC", rfc850_shaped),
+            (b"Sun Nov  6 08:49:37 1994", asctime_shaped),
+            (b"thu feb 29 23:59:59 2024 GMT", asctime_shaped),
+            (b"SAT DEC 31 00:00:00 1601", asctime_shaped),
+            (b"Mon Jan 01 00:00:00 0069;", asctime_shaped),
+            (b"Fri Oct  9 07:28:00 9999\t", asctime_shaped),
+        ];
+        for (seed, shaped) in seeds {
+            assert!(shaped(seed).is_some(), "{seed:?}");
+            assert_eq!(
+                parse_cookie_date(seed),
+                split_reference(seed),
+                "{seed:?}"
+            );
+            for at in 0..seed.len() {
+                for byte in 0..=255u8 {
+                    let mut v = seed.to_vec();
+                    v[at] = byte;
+                    let want = split_reference(&v);
+                    assert_eq!(parse_cookie_date(&v), want, "{v:?}");
+                    if let Some(parts) = shaped(&v) {
+                        assert_eq!(parts.finish(), want, "{v:?}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn rfc850_and_asctime_paths_take_their_shapes_only() {
+        // Read at fixed offsets.
+        for input in [
+            &b"Sunday, 06-Nov-94 08:49:37 GMT"[..],
+            b"Tuesday, 06-Nov-94 08:49:37",
+        ] {
+            assert!(rfc850_shaped(input).is_some(), "{input:?}");
+        }
+        for input in [&b"Sun Nov  6 08:49:37 1994"[..], b"Sun Nov 16 08:49:37 1994"] {
+            assert!(asctime_shaped(input).is_some(), "{input:?}");
+        }
+        // Left to the tokenizer, which still reads most of them.
+        for input in [
+            &b"Sunday, 06-Nov-1994 08:49:37 GMT"[..],
+            b"Sun, 06-Nov-94 08:49:37 GMT",
+            b"Sunday, 6-Nov-94 08:49:37 GMT",
+            b"Novday, 06-Nov-94 08:49:37 GMT",
+            b"Sun-day, 06-Nov-94 08:49:37 GMT",
+            b"Sunday, 06-Nov-94 08:49:37GMT",
+        ] {
+            assert!(rfc850_shaped(input).is_none(), "{input:?}");
+            assert_eq!(parse_cookie_date(input), split_reference(input), "{input:?}");
+        }
+        for input in [
+            &b"Sun Nov 6 08:49:37 1994"[..],
+            b"Nov Nov  6 08:49:37 1994",
+            b"Sun Nov  6 08:49:37 19940",
+            b"Sun Nov  6 8:49:37 1994",
+            b"Sun Nov x6 08:49:37 1994",
+        ] {
+            assert!(asctime_shaped(input).is_none(), "{input:?}");
+            assert_eq!(parse_cookie_date(input), split_reference(input), "{input:?}");
         }
     }
 
