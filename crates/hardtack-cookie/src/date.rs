@@ -325,7 +325,9 @@ fn rfc850_shaped(input: &[u8]) -> Option<CookieDateParts> {
     Some(CookieDateParts {
         time: Some((lane(time, 0), lane(time, 3), lane(time, 6))),
         day: Some(lane(digit_pairs(first >> 16), 0)),
-        month: Some(month_ignore_case(pack(*head.get(5..)?.first_chunk::<3>()?))?),
+        month: Some(month_ignore_case(pack(
+            *head.get(5..)?.first_chunk::<3>()?,
+        ))?),
         year: Some(u16::from(lane(digit_pairs(year >> 8), 0))),
     })
 }
@@ -358,7 +360,9 @@ fn asctime_shaped(input: &[u8]) -> Option<CookieDateParts> {
     Some(CookieDateParts {
         time: Some((lane(time, 0), lane(time, 3), lane(time, 6))),
         day: Some(day),
-        month: Some(month_ignore_case(pack(*head.get(4..)?.first_chunk::<3>()?))?),
+        month: Some(month_ignore_case(pack(
+            *head.get(4..)?.first_chunk::<3>()?,
+        ))?),
         year: Some(u16::from(lane(year, 0)) * 100 + u16::from(lane(year, 2))),
     })
 }
@@ -1465,11 +1469,7 @@ mod tests {
         ];
         for (seed, shaped) in seeds {
             assert!(shaped(seed).is_some(), "{seed:?}");
-            assert_eq!(
-                parse_cookie_date(seed),
-                split_reference(seed),
-                "{seed:?}"
-            );
+            assert_eq!(parse_cookie_date(seed), split_reference(seed), "{seed:?}");
             for at in 0..seed.len() {
                 for byte in 0..=255u8 {
                     let mut v = seed.to_vec();
@@ -1493,7 +1493,10 @@ mod tests {
         ] {
             assert!(rfc850_shaped(input).is_some(), "{input:?}");
         }
-        for input in [&b"Sun Nov  6 08:49:37 1994"[..], b"Sun Nov 16 08:49:37 1994"] {
+        for input in [
+            &b"Sun Nov  6 08:49:37 1994"[..],
+            b"Sun Nov 16 08:49:37 1994",
+        ] {
             assert!(asctime_shaped(input).is_some(), "{input:?}");
         }
         // Left to the tokenizer, which still reads most of them.
@@ -1506,7 +1509,11 @@ mod tests {
             b"Sunday, 06-Nov-94 08:49:37GMT",
         ] {
             assert!(rfc850_shaped(input).is_none(), "{input:?}");
-            assert_eq!(parse_cookie_date(input), split_reference(input), "{input:?}");
+            assert_eq!(
+                parse_cookie_date(input),
+                split_reference(input),
+                "{input:?}"
+            );
         }
         for input in [
             &b"Sun Nov 6 08:49:37 1994"[..],
@@ -1516,7 +1523,11 @@ mod tests {
             b"Sun Nov x6 08:49:37 1994",
         ] {
             assert!(asctime_shaped(input).is_none(), "{input:?}");
-            assert_eq!(parse_cookie_date(input), split_reference(input), "{input:?}");
+            assert_eq!(
+                parse_cookie_date(input),
+                split_reference(input),
+                "{input:?}"
+            );
         }
     }
 
