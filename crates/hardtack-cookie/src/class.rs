@@ -253,6 +253,21 @@ fn next_semicolon_wide(b: &[u8], from: usize) -> usize {
 /// short, so 16 bytes a step.
 #[inline(always)]
 pub(crate) fn next_semicolon(b: &[u8], from: usize) -> usize {
+    // Most values (`/`, `Lax`, `3600`) end within eight bytes: one word first,
+    // padded with zeros (never `;`) when fewer than eight bytes are left.
+    let semi = bytes_equal(word_padded(b, from), b';');
+    if semi != 0 {
+        return from + (semi.trailing_zeros() / 8) as usize;
+    }
+    if from + 8 >= b.len() {
+        return b.len();
+    }
+    next_semicolon_chunks(b, from + 8)
+}
+
+/// [`next_semicolon`] past its first word: 16 bytes a step.
+#[inline(always)]
+fn next_semicolon_chunks(b: &[u8], from: usize) -> usize {
     let rest = b.get(from..).unwrap_or_default();
     let (chunks, tail) = rest.as_chunks::<16>();
     for (n, chunk) in chunks.iter().enumerate() {
