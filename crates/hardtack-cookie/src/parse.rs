@@ -121,10 +121,15 @@ fn lenient(s: &str) -> Result<SetCookie<'_>, ParseError> {
     if name_len == 0 && value_len == 0 {
         return Err(ParseError::new(ErrorKind::EmptyCookie, 0));
     }
-    let mut c = SetCookie::empty(Profile::Lenient);
-    c.name = Cow::Borrowed(sub(s, name.0, name.1));
-    c.value = Cow::Borrowed(sub(s, value.0, value.1));
-    c.attrs = Cow::Borrowed(sub(s, semi, b.len()));
+    // The attributes go to locals, and the cookie is built once at the end,
+    // straight into the caller's slot.
+    let mut expires = None;
+    let mut expires_raw = None;
+    let mut max_age = None;
+    let mut domain = None;
+    let mut path = None;
+    let (mut secure, mut http_only, mut partitioned) = (false, false, false);
+    let (mut same_site, mut priority) = (None, None);
 
     let mut pos = semi;
     while pos < b.len() {
@@ -155,35 +160,52 @@ fn lenient(s: &str) -> Result<SetCookie<'_>, ParseError> {
         let value = &b[av.0..av.1];
         match attr {
             Attribute::Expires => {
-                c.expires_raw = Some(Cow::Borrowed(sub(s, av.0, av.1)));
+                expires_raw = Some(Cow::Borrowed(sub(s, av.0, av.1)));
                 if let Some(t) = date::parse_cookie_date(value) {
-                    c.expires = Some(t);
+                    expires = Some(t);
                 }
             }
             Attribute::MaxAge => {
                 if let Some(secs) = lenient_max_age(value) {
-                    c.max_age = Some(secs);
+                    max_age = Some(secs);
                 }
             }
             Attribute::Domain => {
                 let from = av.0 + usize::from(value.first() == Some(&b'.'));
-                c.domain = Some(Cow::Borrowed(sub(s, from, av.1)));
+                domain = Some(Cow::Borrowed(sub(s, from, av.1)));
             }
             Attribute::Path => {
-                c.path = match value.first() {
+                path = match value.first() {
                     Some(b'/') => Some(Cow::Borrowed(sub(s, av.0, av.1))),
                     _ => None,
                 };
             }
-            Attribute::Secure => c.secure = true,
-            Attribute::HttpOnly => c.http_only = true,
-            Attribute::Partitioned => c.partitioned = true,
-            Attribute::SameSite => c.same_site = SameSite::recognise(value),
-            Attribute::Priority => c.priority = Priority::recognise(value),
+            Attribute::Secure => secure = true,
+            Attribute::HttpOnly => http_only = true,
+            Attribute::Partitioned => partitioned = true,
+            Attribute::SameSite => same_site = SameSite::recognise(value),
+            Attribute::Priority => priority = Priority::recognise(value),
             _ => {}
         }
     }
-    Ok(c)
+    Ok(SetCookie {
+        name: Cow::Borrowed(sub(s, name.0, name.1)),
+        value: Cow::Borrowed(sub(s, value.0, value.1)),
+        expires,
+        expires_raw,
+        max_age,
+        domain,
+        path,
+        secure,
+        http_only,
+        partitioned,
+        same_site,
+        priority,
+        version: None,
+        comment: None,
+        attrs: Cow::Borrowed(sub(s, semi, b.len())),
+        profile: Profile::Lenient,
+    })
 }
 
 /// RFC 6265bis §5.6.2: an optional `-`, then digits only; anything else is ignored.
