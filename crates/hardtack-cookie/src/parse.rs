@@ -255,6 +255,10 @@ pub(crate) fn cookie_value_end(b: &[u8], start: usize) -> Result<usize, (ErrorKi
 }
 
 /// RFC 6265 §4.1.1 / 6265bis §4.1 server grammar.
+///
+/// Out of line: inlined into `SetCookie::parse` beside the lenient parser, the two
+/// loops share one frame and its spills (strict corpus 1.19 -> 1.14 us).
+#[inline(never)]
 fn strict(s: &str) -> Result<SetCookie<'_>, ParseError> {
     let b = s.as_bytes();
     let err = |k, at| Err(ParseError::new(k, at));
