@@ -241,11 +241,14 @@ pub(crate) fn word_padded(b: &[u8], i: usize) -> u64 {
 }
 
 /// Offset of the next `;` at or after `from`, or `b.len()`, for a run that may be
-/// long (a cookie's value, which can be a kilobyte of session state): 64 bytes a
-/// step, then [`next_semicolon`] for the rest.
+/// long (a cookie's value, which can be a kilobyte of session state): memchr's
+/// SSE2/AVX2 search, once the rest of the input is long enough to repay its call.
 #[inline(always)]
 fn next_semicolon_wide(b: &[u8], from: usize) -> usize {
     let rest = b.get(from..).unwrap_or_default();
+    if rest.len() < 64 {
+        return next_semicolon(b, from);
+    }
     from + memchr::memchr(b';', rest).unwrap_or(rest.len())
 }
 
