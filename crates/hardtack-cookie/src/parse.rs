@@ -210,11 +210,31 @@ fn lenient(s: &str) -> Result<SetCookie<'_>, ParseError> {
 
 /// RFC 6265bis §5.6.2: an optional `-`, then digits only; anything else is ignored.
 fn lenient_max_age(v: &[u8]) -> Option<i64> {
-    let (negative, digits) = match v {
-        [b'-', rest @ ..] => (true, rest),
-        _ => (false, v),
-    };
-    if digits.is_empty() || !digits.iter().all(u8::is_ascii_digit) {
+    match v {
+        [b'-', digits @ ..] => decimal(digits, true),
+        _ => decimal(v, false),
+    }
+}
+
+/// `1*DIGIT` as `i64` (negated if `negative`), saturating instead of failing on
+/// overflow; `None` if `digits` is empty or holds anything else.
+pub(crate) fn decimal(digits: &[u8], negative: bool) -> Option<i64> {
+    if digits.is_empty() {
+        return None;
+    }
+    // Up to 18 digits cannot overflow: one checked pass, no saturation.
+    if digits.len() <= 18 {
+        let mut n: i64 = 0;
+        for &c in digits {
+            let d = c.wrapping_sub(b'0');
+            if d > 9 {
+                return None;
+            }
+            n = n * 10 + i64::from(d);
+        }
+        return Some(if negative { -n } else { n });
+    }
+    if !digits.iter().all(u8::is_ascii_digit) {
         return None;
     }
     Some(saturating_decimal(digits, negative))
@@ -360,12 +380,10 @@ fn strict(s: &str) -> Result<SetCookie<'_>, ParseError> {
                 }
                 Err(e) => return err(invalid, vstart + e.offset()),
             },
-            (Attribute::MaxAge, Some(v)) => {
-                if v.is_empty() || !v.iter().all(u8::is_ascii_digit) {
-                    return bad(invalid);
-                }
-                c.max_age = Some(saturating_decimal(v, false));
-            }
+            (Attribute::MaxAge, Some(v)) => match decimal(v, false) {
+                Some(n) => c.max_age = Some(n),
+                None => return bad(invalid),
+            },
             (Attribute::Domain, Some(v)) => {
                 if !host::is_host_name(v) {
                     return bad(invalid);
@@ -558,12 +576,10 @@ pub(crate) fn rfc2109(s: &str, from: usize) -> Result<(SetCookie<'_>, usize), Pa
                 _ => return err(invalid, v0),
             },
             Attribute::Comment => c.comment = Some(Cow::Borrowed(raw)),
-            Attribute::MaxAge => {
-                if unq.is_empty() || !unq.iter().all(u8::is_ascii_digit) {
-                    return err(invalid, v0);
-                }
-                c.max_age = Some(saturating_decimal(unq, false));
-            }
+            Attribute::MaxAge => match decimal(unq, false) {
+                Some(n) => c.max_age = Some(n),
+                None => return err(invalid, v0),
+            },
             Attribute::Expires => match date::parse_cookie_date(raw.as_bytes()) {
                 Some(t) => {
                     c.expires = Some(t);
@@ -630,6 +646,18 @@ mod tests {
         for bad in [&b""[..], b"+5", b"1.5", b"-", b"5s", b" 5", b"--1"] {
             assert_eq!(lenient_max_age(bad), None, "{bad:?}");
         }
+        assert_eq!(
+            lenient_max_age(b"999999999999999999"),
+            Some(999_999_999_999_999_999)
+        );
+        assert_eq!(
+            lenient_max_age(b"-999999999999999999"),
+            Some(-999_999_999_999_999_999)
+        );
+        assert_eq!(lenient_max_age(b"9999999999999999999"), Some(i64::MAX));
+        assert_eq!(lenient_max_age(b"99999999999999999x"), None);
+        assert_eq!(lenient_max_age(b"9223372036854775807"), Some(i64::MAX));
+        assert_eq!(lenient_max_age(b"-9223372036854775808"), Some(i64::MIN));
         assert_eq!(lenient_max_age(b"99999999999999999999999"), Some(i64::MAX));
         assert_eq!(lenient_max_age(b"-99999999999999999999999"), Some(i64::MIN));
     }
