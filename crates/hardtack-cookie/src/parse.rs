@@ -218,6 +218,7 @@ fn lenient_max_age(v: &[u8]) -> Option<i64> {
 
 /// `1*DIGIT` as `i64` (negated if `negative`), saturating instead of failing on
 /// overflow; `None` if `digits` is empty or holds anything else.
+#[inline(always)]
 pub(crate) fn decimal(digits: &[u8], negative: bool) -> Option<i64> {
     if digits.is_empty() {
         return None;
