@@ -103,7 +103,10 @@ fn lenient(s: &str) -> Result<SetCookie<'_>, ParseError> {
         return Err(ParseError::new(ErrorKind::Empty, 0));
     }
     // Step 1 of the algorithm (refuse any CTL) wins over the size checks below.
-    if let Some(at) = class::first_forbidden_ctl(b) {
+    // The printable fold is inlined here; only input that fails it is searched.
+    if !class::all_printable(b)
+        && let Some(at) = class::first_forbidden_ctl(b)
+    {
         return Err(ParseError::new(ErrorKind::ControlCharacter, at));
     }
     let pair = class::pair_segment(b);
