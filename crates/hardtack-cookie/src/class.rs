@@ -170,7 +170,20 @@ pub(crate) fn first_forbidden_ctl(bytes: &[u8]) -> Option<usize> {
 /// `pminub` a vector with no branch until the end.
 #[inline(always)]
 pub(crate) fn all_printable(bytes: &[u8]) -> bool {
-    const FLOOR: u8 = 0xa1;
+    all_from::<0xa1>(bytes)
+}
+
+/// Whether every byte is visible ASCII (`!` to `~`): [`all_printable`] without SP,
+/// the range of `cookie-octet` before its four exclusions.
+#[inline(always)]
+pub(crate) fn all_visible(bytes: &[u8]) -> bool {
+    all_from::<0xa2>(bytes)
+}
+
+/// Whether every byte `b` has `b + 0x81` (wrapping) at or above `FLOOR`: the bytes
+/// from `FLOOR - 0x81` to `~`.
+#[inline(always)]
+fn all_from<const FLOOR: u8>(bytes: &[u8]) -> bool {
     let key = |b: u8| b.wrapping_add(0x81);
     let lanes = |acc: [u8; 16], c: &[u8; 16]| core::array::from_fn(|i| acc[i].min(key(c[i])));
     let (chunks, _) = bytes.as_chunks::<64>();
@@ -244,7 +257,7 @@ pub(crate) fn word_padded(b: &[u8], i: usize) -> u64 {
 /// long (a cookie's value, which can be a kilobyte of session state): memchr's
 /// SSE2/AVX2 search, once the rest of the input is long enough to repay its call.
 #[inline(always)]
-fn next_semicolon_wide(b: &[u8], from: usize) -> usize {
+pub(crate) fn next_semicolon_wide(b: &[u8], from: usize) -> usize {
     let rest = b.get(from..).unwrap_or_default();
     if rest.len() < 64 {
         return next_semicolon(b, from);

@@ -278,6 +278,29 @@ pub(crate) fn cookie_value_end(b: &[u8], start: usize) -> Result<usize, (ErrorKi
     Ok(octets(start))
 }
 
+/// [`cookie_value_end`] for a `Set-Cookie` value, which may be a kilobyte of
+/// session state: a long value is cut at the next `;` and cleared as a whole (all
+/// visible ASCII, then no DQUOTE, comma or backslash inside, with memchr's wide
+/// search), rather than byte class by byte class. Anything that fails, and every
+/// short value, takes the exact scan, which also says where it failed.
+fn set_cookie_value_end(b: &[u8], start: usize) -> Result<usize, (ErrorKind, usize)> {
+    const LONG: usize = 64;
+    if b.len().saturating_sub(start) < LONG {
+        return cookie_value_end(b, start);
+    }
+    let semi = class::next_semicolon_wide(b, start);
+    if semi.saturating_sub(start) >= LONG {
+        let run = match b.get(start..semi).unwrap_or_default() {
+            [b'"', inner @ .., b'"'] => inner,
+            run => run,
+        };
+        if class::all_visible(run) && memchr::memchr3(b'"', b',', b'\\', run).is_none() {
+            return Ok(semi);
+        }
+    }
+    cookie_value_end(b, start)
+}
+
 /// RFC 6265 §4.1.1 / 6265bis §4.1 server grammar.
 ///
 /// Out of line: inlined into `SetCookie::parse` beside the lenient parser, the two
@@ -296,7 +319,8 @@ fn strict(s: &str) -> Result<SetCookie<'_>, ParseError> {
         Some(b'=') => {}
         Some(&x) => return err(ErrorKind::InvalidNameByte(x), name_end),
     }
-    let value_end = cookie_value_end(b, name_end + 1).map_err(|(k, at)| ParseError::new(k, at))?;
+    let value_end =
+        set_cookie_value_end(b, name_end + 1).map_err(|(k, at)| ParseError::new(k, at))?;
     if value_end - 1 > MAX_NAME_VALUE {
         return err(ErrorKind::TooLarge, 0);
     }
@@ -698,6 +722,30 @@ mod tests {
             Err((ErrorKind::InvalidValueByte(b' '), 2))
         );
         assert_eq!(cookie_value_end(b"", 0), Ok(0));
+    }
+
+    #[test]
+    fn long_value_shortcut_agrees_with_the_exact_scan() {
+        let value: alloc::string::String = (0..100).map(|i| (b'A' + i % 26) as char).collect();
+        for (open, close) in [("", ""), ("\"", "\"")] {
+            for tail in ["", "; Path=/", ";"] {
+                let base = alloc::format!("n={open}{value}{close}{tail}");
+                let value_bytes = 2..base.len() - tail.len();
+                // Every byte of the value (quotes included) and the one after it,
+                // set to every value.
+                for at in value_bytes.start..(value_bytes.end + 1).min(base.len()) {
+                    for byte in 0..=255u8 {
+                        let mut v = base.clone().into_bytes();
+                        v[at] = byte;
+                        assert_eq!(
+                            set_cookie_value_end(&v, 2),
+                            cookie_value_end(&v, 2),
+                            "{v:?}"
+                        );
+                    }
+                }
+            }
+        }
     }
 
     #[test]
