@@ -459,7 +459,7 @@ mod tests {
     }
 
     #[test]
-    fn all_printable_agrees_with_the_range_at_every_length_and_position() {
+    fn all_printable_and_all_visible_agree_with_their_ranges_at_every_length_and_position() {
         for len in [
             0usize, 1, 7, 8, 9, 15, 16, 17, 31, 63, 64, 65, 80, 127, 128, 143,
         ] {
@@ -471,6 +471,13 @@ mod tests {
                     assert_eq!(
                         all_printable(&v),
                         (0x20..0x7f).contains(&b),
+                        "{b:#x} at {pos}/{len}"
+                    );
+                    let mut v = vec![b'!'; len];
+                    v[pos] = b;
+                    assert_eq!(
+                        all_visible(&v),
+                        (0x21..0x7f).contains(&b),
                         "{b:#x} at {pos}/{len}"
                     );
                 }
