@@ -281,7 +281,8 @@ pub(crate) fn next_semicolon(b: &[u8], from: usize) -> usize {
     next_semicolon_chunks(b, from + 8)
 }
 
-/// [`next_semicolon`] past its first word: 16 bytes a step.
+/// [`next_semicolon`] past its first word: 16 bytes a step. A `Cookie` header's
+/// segments come here directly: the word before has just been read for the `=`.
 #[inline(always)]
 fn next_semicolon_chunks(b: &[u8], from: usize) -> usize {
     let rest = b.get(from..).unwrap_or_default();
@@ -329,12 +330,12 @@ pub(crate) struct Segment {
 ///
 /// Every cookie grammar needs these two facts about each pair or attribute. Names
 /// are short, so the `=` is looked for eight bytes at a time (SWAR); once it is
-/// found, the rest of the value goes to [`next_semicolon`]. Control characters are
+/// found, the rest of the value goes to [`next_semicolon_chunks`]. Control characters are
 /// the caller's business ([`first_forbidden_ctl`] over the whole input is cheaper
 /// than testing them here).
 #[inline(always)]
 pub(crate) fn segment(b: &[u8], from: usize) -> Segment {
-    segment_then(b, from, next_semicolon)
+    segment_then(b, from, next_semicolon_chunks)
 }
 
 /// [`segment`] for a `Set-Cookie` header's name-value pair, whose value may be long.
