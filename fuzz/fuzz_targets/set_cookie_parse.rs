@@ -8,11 +8,14 @@
 //! * parsing borrows: name and value are slices of the input;
 //! * whatever the strict profile accepts, the lenient (browser) profile accepts
 //!   with the same name and value;
+//! * with no attributes (no `;`), the strict profile accepts exactly the plain
+//!   RFC 6265 `cookie-pair` grammar (`hardtack_fuzz::spec_cookie_pair`);
 //! * a strictly parsed cookie that passes the serializer's checks writes text that
 //!   both main profiles parse back to the same cookie.
 #![no_main]
 
 use hardtack_cookie::{Profile, ResponseCookie, SetCookie};
+use hardtack_fuzz::spec_cookie_pair;
 use hardtack_fuzz::spec_set_cookie::{self, Stored};
 use libfuzzer_sys::fuzz_target;
 
@@ -81,6 +84,14 @@ fuzz_target!(|data: &[u8]| {
             stored,
             spec_set_cookie::parse(s),
             "lenient differs from the model"
+        );
+    }
+
+    if !data.contains(&b';') {
+        assert_eq!(
+            strict.is_ok(),
+            spec_cookie_pair::accepts(data),
+            "strict differs from the cookie-pair grammar: {strict:?}"
         );
     }
 

@@ -9,6 +9,7 @@
 #![forbid(unsafe_code)]
 
 pub mod naive_cookie_header;
+pub mod spec_cookie_pair;
 pub mod spec_cookie_date;
 pub mod spec_set_cookie;
 pub mod structured;
