@@ -70,26 +70,30 @@ pub(crate) fn set_cookie<'a>(
     profile: Profile,
 ) -> Result<SetCookie<'a>, ParseError> {
     let s = input.whole()?;
+    if profile == Profile::Lenient {
+        return lenient(s);
+    }
+    let ctl = || class::first_forbidden_ctl(s.as_bytes());
     match profile {
         Profile::Lenient => lenient(s),
-        // Each reports a control character itself, and the result is handed on as
-        // it is (`map_err` would copy the whole cookie).
-        Profile::Strict => strict(s),
-        Profile::Rfc2109 => rfc2109_one(s),
+        // The server grammar admits no control character anywhere, so an accepted
+        // cookie had none; only a refusal needs the scan, to report the first one
+        // in preference to whatever the grammar tripped over.
+        Profile::Strict => strict(s).map_err(|e| match ctl() {
+            Some(i) => ParseError::new(ErrorKind::ControlCharacter, i),
+            None => e,
+        }),
+        Profile::Rfc2109 => {
+            if let Some(i) = ctl() {
+                return Err(ParseError::new(ErrorKind::ControlCharacter, i));
+            }
+            let (cookie, stop) = rfc2109(s, 0)?;
+            if stop < s.len() {
+                return Err(ParseError::new(ErrorKind::UnexpectedComma, stop));
+            }
+            Ok(cookie)
+        }
     }
-}
-
-/// One RFC 2109 cookie and nothing after it.
-#[inline(never)]
-fn rfc2109_one(s: &str) -> Result<SetCookie<'_>, ParseError> {
-    if let Some(i) = class::first_forbidden_ctl(s.as_bytes()) {
-        return Err(ParseError::new(ErrorKind::ControlCharacter, i));
-    }
-    let (cookie, stop) = rfc2109(s, 0)?;
-    if stop < s.len() {
-        return Err(ParseError::new(ErrorKind::UnexpectedComma, stop));
-    }
-    Ok(cookie)
 }
 
 /// RFC 6265bis §5.6.
@@ -304,7 +308,7 @@ fn set_cookie_value_end(b: &[u8], start: usize) -> Result<usize, (ErrorKind, usi
 #[inline(never)]
 fn strict(s: &str) -> Result<SetCookie<'_>, ParseError> {
     let b = s.as_bytes();
-    let err = |k, at| Err(refusal(b, k, at));
+    let err = |k, at| Err(ParseError::new(k, at));
     if b.is_empty() {
         return err(ErrorKind::Empty, 0);
     }
@@ -315,7 +319,8 @@ fn strict(s: &str) -> Result<SetCookie<'_>, ParseError> {
         Some(b'=') => {}
         Some(&x) => return err(ErrorKind::InvalidNameByte(x), name_end),
     }
-    let value_end = set_cookie_value_end(b, name_end + 1).map_err(|(k, at)| refusal(b, k, at))?;
+    let value_end =
+        set_cookie_value_end(b, name_end + 1).map_err(|(k, at)| ParseError::new(k, at))?;
     if value_end - 1 > MAX_NAME_VALUE {
         return err(ErrorKind::TooLarge, 0);
     }
@@ -323,14 +328,10 @@ fn strict(s: &str) -> Result<SetCookie<'_>, ParseError> {
         None | Some(b';') => {}
         Some(&x) => return err(ErrorKind::InvalidValueByte(x), value_end),
     }
-    // As in `lenient`: locals, and the cookie built once at the end.
-    let mut expires = None;
-    let mut expires_raw = None;
-    let mut max_age = None;
-    let mut domain = None;
-    let mut path = None;
-    let (mut secure, mut http_only, mut partitioned) = (false, false, false);
-    let (mut same_site, mut priority) = (None, None);
+    let mut c = SetCookie::empty(Profile::Strict);
+    c.name = Cow::Borrowed(sub(s, 0, name_end));
+    c.value = Cow::Borrowed(sub(s, name_end + 1, value_end));
+    c.attrs = Cow::Borrowed(sub(s, value_end, b.len()));
 
     let mut seen: u16 = 0;
     let mut pos = value_end;
@@ -389,12 +390,12 @@ fn strict(s: &str) -> Result<SetCookie<'_>, ParseError> {
         if value.is_some_and(|v| v.len() > MAX_ATTRIBUTE_VALUE) {
             return err(ErrorKind::AttributeTooLarge(attr), vstart);
         }
-        let bad = |k| Err(refusal(b, k, vstart.min(end)));
+        let bad = |k| Err(ParseError::new(k, vstart.min(end)));
         let invalid = ErrorKind::InvalidAttributeValue(attr);
         match (attr, value) {
-            (Attribute::Secure, None) => secure = true,
-            (Attribute::HttpOnly, None) => http_only = true,
-            (Attribute::Partitioned, None) => partitioned = true,
+            (Attribute::Secure, None) => c.secure = true,
+            (Attribute::HttpOnly, None) => c.http_only = true,
+            (Attribute::Partitioned, None) => c.partitioned = true,
             (Attribute::Secure | Attribute::HttpOnly | Attribute::Partitioned, Some(_)) => {
                 return bad(invalid);
             }
@@ -402,20 +403,20 @@ fn strict(s: &str) -> Result<SetCookie<'_>, ParseError> {
             (_, None) => return err(invalid, end),
             (Attribute::Expires, Some(v)) => match date::parse_imf_fixdate(v) {
                 Ok(t) => {
-                    expires = Some(t);
-                    expires_raw = Some(Cow::Borrowed(sub(s, vstart, end)));
+                    c.expires = Some(t);
+                    c.expires_raw = Some(Cow::Borrowed(sub(s, vstart, end)));
                 }
                 Err(e) => return err(invalid, vstart + e.offset()),
             },
             (Attribute::MaxAge, Some(v)) => match decimal(v, false) {
-                Some(n) => max_age = Some(n),
+                Some(n) => c.max_age = Some(n),
                 None => return bad(invalid),
             },
             (Attribute::Domain, Some(v)) => {
                 if !host::is_host_name(v) {
                     return bad(invalid);
                 }
-                domain = Some(Cow::Borrowed(sub(s, vstart, end)));
+                c.domain = Some(Cow::Borrowed(sub(s, vstart, end)));
             }
             (Attribute::Path, Some(v)) => {
                 if v.first() != Some(&b'/') {
@@ -426,49 +427,20 @@ fn strict(s: &str) -> Result<SetCookie<'_>, ParseError> {
                     // stored one would differ.
                     return err(invalid, end - 1);
                 }
-                path = Some(Cow::Borrowed(sub(s, vstart, end)));
+                c.path = Some(Cow::Borrowed(sub(s, vstart, end)));
             }
             (Attribute::SameSite, Some(v)) => match SameSite::recognise(v) {
-                Some(ss) => same_site = Some(ss),
+                Some(ss) => c.same_site = Some(ss),
                 None => return bad(invalid),
             },
             (Attribute::Priority, Some(v)) => match Priority::recognise(v) {
-                Some(p) => priority = Some(p),
+                Some(p) => c.priority = Some(p),
                 None => return bad(invalid),
             },
             (_, Some(_)) => return bad(invalid),
         }
     }
-    Ok(SetCookie {
-        name: Cow::Borrowed(sub(s, 0, name_end)),
-        value: Cow::Borrowed(sub(s, name_end + 1, value_end)),
-        expires,
-        expires_raw,
-        max_age,
-        domain,
-        path,
-        secure,
-        http_only,
-        partitioned,
-        same_site,
-        priority,
-        version: None,
-        comment: None,
-        attrs: Cow::Borrowed(sub(s, value_end, b.len())),
-        profile: Profile::Strict,
-    })
-}
-
-/// A strict refusal. The server grammar admits no control character anywhere, so an
-/// accepted cookie had none and only a refusal looks for one, to report the first
-/// in preference to whatever the grammar tripped over.
-#[cold]
-#[inline(never)]
-fn refusal(b: &[u8], kind: ErrorKind, at: usize) -> ParseError {
-    match class::first_forbidden_ctl(b) {
-        Some(i) => ParseError::new(ErrorKind::ControlCharacter, i),
-        None => ParseError::new(kind, at),
-    }
+    Ok(c)
 }
 
 /// Skips RFC 2068 implied `*LWS` (SP / HTAB; CR LF cannot occur, CTLs were refused).
