@@ -1,24 +1,32 @@
 //! Producing a `Cookie` header from a warm jar into a reused buffer allocates nothing.
-//! One test in this binary, so the counting allocator sees only the measured section.
+//! The counting allocator counts the measuring thread only, and only inside the measured section.
 #![cfg(feature = "jar")]
 
 use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::cell::Cell;
 
 use hardtack_cookie::jar::{Context, FixedSuffixes, Jar, RequestUrl};
 use time::OffsetDateTime;
 
 struct Counting;
 
-static COUNTING: AtomicBool = AtomicBool::new(false);
-static ALLOCATIONS: AtomicUsize = AtomicUsize::new(0);
+thread_local! {
+    // Only the measuring thread's allocations count: the test harness's own threads
+    // allocate now and then.
+    static COUNTING: Cell<bool> = const { Cell::new(false) };
+    static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
+}
+
+fn count() {
+    if COUNTING.with(Cell::get) {
+        ALLOCATIONS.with(|n| n.set(n.get() + 1));
+    }
+}
 
 // SAFETY: forwards to the system allocator unchanged; only counts calls.
 unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        if COUNTING.load(Ordering::Relaxed) {
-            ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
-        }
+        count();
         // SAFETY: same contract as the caller's.
         unsafe { System.alloc(layout) }
     }
@@ -29,9 +37,7 @@ unsafe impl GlobalAlloc for Counting {
     }
 
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        if COUNTING.load(Ordering::Relaxed) {
-            ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
-        }
+        count();
         // SAFETY: same contract as the caller's.
         unsafe { System.realloc(ptr, layout, new_size) }
     }
@@ -66,8 +72,8 @@ fn cookie_header_from_a_warm_jar_does_not_allocate() {
     let expected = header.clone();
 
     header.clear();
-    ALLOCATIONS.store(0, Ordering::SeqCst);
-    COUNTING.store(true, Ordering::SeqCst);
+    ALLOCATIONS.with(|n| n.set(0));
+    COUNTING.with(|c| c.set(true));
     let n = jar
         .write_cookie_header(&target, now, Context::http(), &mut header)
         .unwrap();
@@ -75,9 +81,9 @@ fn cookie_header_from_a_warm_jar_does_not_allocate() {
     header.push('|');
     jar.write_cookie_header(&again, now, Context::http(), &mut header)
         .unwrap();
-    COUNTING.store(false, Ordering::SeqCst);
+    COUNTING.with(|c| c.set(false));
 
-    assert_eq!(ALLOCATIONS.load(Ordering::SeqCst), 0);
+    assert_eq!(ALLOCATIONS.with(Cell::get), 0);
     assert_eq!(n, 10);
     assert_eq!(header, format!("{expected}|{expected}"));
     assert!(expected.starts_with(
