@@ -2,53 +2,14 @@
 //!
 //! Prints the table used in docs/benchmarks.md (`cargo test -p hardtack-benches
 //! --test allocs -- --nocapture`) and fails if a hardtack operation that is meant
-//! to be allocation-free allocates. One test, and the counter is per thread, so
-//! that allocations of the test harness's other threads are never counted.
+//! to be allocation-free allocates. One test, with the workspace's counting allocator
+//! (`alloc-count`), which counts per thread, so that allocations of the test
+//! harness's other threads are never counted.
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::cell::Cell;
 use std::hint::black_box;
 
+use alloc_count::allocations;
 use hardtack_benches::{cookie_header, serialize, session_id, set_cookie, token};
-
-struct Counting;
-
-thread_local! {
-    // `const` and without a destructor: reading it never allocates.
-    static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
-}
-
-fn count() {
-    // `try_with`: the allocator also runs while thread-locals are torn down.
-    let _ = ALLOCATIONS.try_with(|n| n.set(n.get() + 1));
-}
-
-fn allocations() -> usize {
-    ALLOCATIONS.with(Cell::get)
-}
-
-// SAFETY: defers to the system allocator; only counts.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        count();
-        // SAFETY: same contract as ours.
-        unsafe { System.alloc(layout) }
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        // SAFETY: same contract as ours.
-        unsafe { System.dealloc(ptr, layout) }
-    }
-
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        count();
-        // SAFETY: same contract as ours.
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-}
-
-#[global_allocator]
-static GLOBAL: Counting = Counting;
 
 const CALLS: usize = 100;
 

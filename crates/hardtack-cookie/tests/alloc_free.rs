@@ -1,47 +1,20 @@
-//! Parsing and serializing perform no heap allocation, proven with a counting
-//! global allocator. It counts the allocations of the measuring thread only: the test
-//! harness's own threads allocate now and then, and hardtack never spawns threads.
+//! Parsing and serializing perform no heap allocation, proven with the workspace's
+//! counting global allocator (`alloc-count`), which counts the measuring thread's
+//! allocations only: the test harness's own threads allocate now and then, and
+//! hardtack never spawns threads.
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::cell::Cell;
 use std::hint::black_box;
 
 use hardtack_cookie::{Pairs, Profile, SameSite, SetCookie, StrictPairs};
 
-struct Counting;
-
-thread_local! {
-    static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
-}
-
-fn count() {
-    ALLOCATIONS.with(|n| n.set(n.get() + 1));
-}
-
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        count();
-        unsafe { System.alloc(layout) }
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        unsafe { System.dealloc(ptr, layout) }
-    }
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        count();
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-}
-
-#[global_allocator]
-static GLOBAL: Counting = Counting;
-
-fn allocations(mut f: impl FnMut()) -> usize {
+fn allocations(mut f: impl FnMut()) -> u64 {
     f(); // warm up anything lazy
-    let before = ALLOCATIONS.with(Cell::get);
-    for _ in 0..10 {
-        f();
-    }
-    ALLOCATIONS.with(Cell::get) - before
+    alloc_count::count(|| {
+        for _ in 0..10 {
+            f();
+        }
+    })
+    .0
 }
 
 const FULL: &str = "__Host-sid=\"abc\"; Expires=Wed, 21 Oct 2015 07:28:00 GMT; Max-Age=3600; \

@@ -1,8 +1,6 @@
 //! Date parsing and writing, driven by tables written from RFC 6265bis §5.1.1
 //! and RFC 9110 §5.6.7. Every expected value is a literal.
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::cell::Cell;
 use std::fmt::{self, Write as _};
 
 use hardtack_cookie::date::{
@@ -748,48 +746,6 @@ proptest! {
 // Allocations
 // ---------------------------------------------------------------------------
 
-/// Counts allocations made by the current thread only, so that tests running
-/// in parallel in this binary do not disturb the measurement.
-struct CountingAllocator;
-
-thread_local! {
-    static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
-}
-
-fn count_allocation() {
-    // `try_with` because the allocator also runs while threads shut down.
-    let _ = ALLOCATIONS.try_with(|count| count.set(count.get() + 1));
-}
-
-// SAFETY: every method forwards to `System` with the caller's arguments.
-unsafe impl GlobalAlloc for CountingAllocator {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        count_allocation();
-        // SAFETY: same contract as the caller's.
-        unsafe { System.alloc(layout) }
-    }
-
-    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        count_allocation();
-        // SAFETY: same contract as the caller's.
-        unsafe { System.alloc_zeroed(layout) }
-    }
-
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        count_allocation();
-        // SAFETY: same contract as the caller's.
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        // SAFETY: same contract as the caller's.
-        unsafe { System.dealloc(ptr, layout) }
-    }
-}
-
-#[global_allocator]
-static GLOBAL: CountingAllocator = CountingAllocator;
-
 /// A fixed-capacity `fmt::Write` target on the stack.
 struct StackText {
     bytes: [u8; 64],
@@ -838,12 +794,15 @@ fn hot_paths_do_not_allocate() {
     };
 
     run(&mut text); // warm up
-    let before = ALLOCATIONS.with(Cell::get);
-    for _ in 0..100 {
-        run(&mut text);
-    }
-    let after = ALLOCATIONS.with(Cell::get);
-    assert_eq!(after - before, 0);
+    // The workspace's counting allocator, which counts this thread only.
+    let (allocated, ()) = alloc_count::count(|| {
+        for _ in 0..100 {
+            run(&mut text);
+        }
+    });
+    assert_eq!(allocated, 0);
+    let (allocated, _) = alloc_count::count(|| std::hint::black_box(String::from("x")));
+    assert_eq!(allocated, 1, "the counter counts");
     assert_eq!(
         &text.bytes[..58],
         b"Sun, 06 Nov 1994 08:49:37 GMTSun, 06 Nov 1994 08:49:37 GMT"

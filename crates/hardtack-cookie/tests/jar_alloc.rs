@@ -1,50 +1,9 @@
 //! Producing a `Cookie` header from a warm jar into a reused buffer allocates nothing.
-//! The counting allocator counts the measuring thread only, and only inside the measured section.
+//! The workspace's counting allocator (`alloc-count`) counts the measuring thread only.
 #![cfg(feature = "jar")]
-
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::cell::Cell;
 
 use hardtack_cookie::jar::{Context, FixedSuffixes, Jar, RequestUrl};
 use time::OffsetDateTime;
-
-struct Counting;
-
-thread_local! {
-    // Only the measuring thread's allocations count: the test harness's own threads
-    // allocate now and then.
-    static COUNTING: Cell<bool> = const { Cell::new(false) };
-    static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
-}
-
-fn count() {
-    if COUNTING.with(Cell::get) {
-        ALLOCATIONS.with(|n| n.set(n.get() + 1));
-    }
-}
-
-// SAFETY: forwards to the system allocator unchanged; only counts calls.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        count();
-        // SAFETY: same contract as the caller's.
-        unsafe { System.alloc(layout) }
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        // SAFETY: same contract as the caller's.
-        unsafe { System.dealloc(ptr, layout) }
-    }
-
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        count();
-        // SAFETY: same contract as the caller's.
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-}
-
-#[global_allocator]
-static GLOBAL: Counting = Counting;
 
 #[test]
 fn cookie_header_from_a_warm_jar_does_not_allocate() {
@@ -72,18 +31,23 @@ fn cookie_header_from_a_warm_jar_does_not_allocate() {
     let expected = header.clone();
 
     header.clear();
-    ALLOCATIONS.with(|n| n.set(0));
-    COUNTING.with(|c| c.set(true));
-    let n = jar
-        .write_cookie_header(&target, now, Context::http(), &mut header)
-        .unwrap();
-    let again = RequestUrl::parse("https://WWW.SITE42.COM/a/b").unwrap();
-    header.push('|');
-    jar.write_cookie_header(&again, now, Context::http(), &mut header)
-        .unwrap();
-    COUNTING.with(|c| c.set(false));
+    let (allocated, n) = alloc_count::count(|| {
+        let n = jar
+            .write_cookie_header(&target, now, Context::http(), &mut header)
+            .unwrap();
+        let again = RequestUrl::parse("https://WWW.SITE42.COM/a/b").unwrap();
+        header.push('|');
+        jar.write_cookie_header(&again, now, Context::http(), &mut header)
+            .unwrap();
+        n
+    });
+    // The counter works (the same window around an allocation is not zero).
+    assert_eq!(
+        alloc_count::count(|| drop(std::hint::black_box(String::from("x")))).0,
+        1
+    );
 
-    assert_eq!(ALLOCATIONS.with(Cell::get), 0);
+    assert_eq!(allocated, 0);
     assert_eq!(n, 10);
     assert_eq!(header, format!("{expected}|{expected}"));
     assert!(expected.starts_with(

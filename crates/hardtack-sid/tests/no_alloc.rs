@@ -2,58 +2,15 @@
 //! parsing (valid and invalid input), exposure, storage keys, rotation and
 //! the lifetime policy.
 //!
-//! A counting global allocator wraps the system one; the single test warms
+//! The workspace's counting global allocator (`alloc-count`, this thread only)
+//! wraps the system one; the single test warms
 //! every path up first (thread-local initialisation, seeding) and then
 //! requires exactly zero allocations.
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::cell::Cell;
 use std::hint::black_box;
 use std::num::NonZeroU64;
 
 use hardtack_sid::{InteropSessionId, Lifetime, SessionId, Sid};
-
-struct Counting;
-
-thread_local! {
-    // Only the measuring thread's allocations count: the test harness's own threads
-    // allocate now and then (on a loaded machine CI once saw 4 in this window).
-    static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
-}
-
-fn count() {
-    ALLOCATIONS.with(|n| n.set(n.get() + 1));
-}
-
-// SAFETY: every method forwards to `System` unchanged; counting has no
-// effect on the memory handed out.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        count();
-        // SAFETY: forwarded with the caller's guarantees.
-        unsafe { System.alloc(layout) }
-    }
-
-    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        count();
-        // SAFETY: forwarded with the caller's guarantees.
-        unsafe { System.alloc_zeroed(layout) }
-    }
-
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        count();
-        // SAFETY: forwarded with the caller's guarantees.
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        // SAFETY: forwarded with the caller's guarantees.
-        unsafe { System.dealloc(ptr, layout) }
-    }
-}
-
-#[global_allocator]
-static GLOBAL: Counting = Counting;
 
 const ROUNDS: usize = 5_000;
 
@@ -90,12 +47,14 @@ fn hot_paths_do_not_allocate() {
         exercise(&text, &garbage);
     }
 
-    let before = ALLOCATIONS.with(Cell::get);
     // Enough rounds to cross many refills and at least one reseed of the
     // fast generator (every ~2 600 default ids).
-    for _ in 0..ROUNDS {
-        exercise(&text, &garbage);
-    }
-    let after = ALLOCATIONS.with(Cell::get);
-    assert_eq!(after - before, 0, "allocations in the hot paths");
+    let (allocated, ()) = alloc_count::count(|| {
+        for _ in 0..ROUNDS {
+            exercise(&text, &garbage);
+        }
+    });
+    assert_eq!(allocated, 0, "allocations in the hot paths");
+    let (allocated, _) = alloc_count::count(|| black_box(text.clone()));
+    assert_eq!(allocated, 1, "the counter counts");
 }
