@@ -39,69 +39,71 @@ pub(crate) fn install() -> bool {
     imp::install()
 }
 
-#[cfg(any(
-    target_os = "linux",
-    target_os = "android",
-    target_vendor = "apple",
-    target_os = "freebsd",
-    target_os = "netbsd",
-    target_os = "openbsd",
-    target_os = "dragonfly",
-    target_os = "solaris",
-    target_os = "illumos",
-))]
-mod imp {
-    #![allow(unsafe_code)]
-
-    use super::{GENERATION, Ordering};
-    use std::sync::OnceLock;
-
-    static INSTALLED: OnceLock<bool> = OnceLock::new();
-
-    /// Runs in the child of every `fork()`, on the forking thread. Only an
-    /// atomic increment: async-signal-safe, as a handler in the child of a
-    /// multi-threaded process must be. Safe code; only its registration is
-    /// `unsafe`.
-    extern "C" fn on_fork_child() {
-        GENERATION.fetch_add(1, Ordering::Relaxed);
-    }
-
-    pub(super) fn install() -> bool {
-        *INSTALLED.get_or_init(|| {
-            // SAFETY: `pthread_atfork` only records the three function
-            // pointers. Two are null; the child handler is a plain
-            // `extern "C" fn()` that takes nothing, returns nothing, never
-            // unwinds and only touches a `static` atomic, so calling it at
-            // any time (including in a forked child) is sound. The crate
-            // cannot be unloaded while the handler is registered: Rust
-            // statics are not unloaded, and glibc drops handlers of a
-            // `dlclose`d object. A non-zero return (ENOMEM) means nothing
-            // was registered, which we report so no state is cached.
-            let rc = unsafe { libc::pthread_atfork(None, None, Some(on_fork_child)) };
-            rc == 0
-        })
-    }
+/// The systems whose `libc` bindings have `pthread_atfork`, named once: the items
+/// after `with` are compiled there, the items after `without` on every other Unix.
+macro_rules! by_atfork {
+    (with { $($with:item)* } without { $($without:item)* }) => {
+        by_atfork!(@ [any(
+            target_os = "linux",
+            target_os = "android",
+            target_vendor = "apple",
+            target_os = "freebsd",
+            target_os = "netbsd",
+            target_os = "openbsd",
+            target_os = "dragonfly",
+            target_os = "solaris",
+            target_os = "illumos",
+        )] [$($with)*] [$($without)*]);
+    };
+    (@ [$systems:meta] [$($with:item)*] [$($without:item)*]) => {
+        $( #[cfg($systems)] $with )*
+        $( #[cfg(all(unix, not($systems)))] $without )*
+    };
 }
 
-/// Unix systems whose `libc` bindings lack `pthread_atfork`: no guard, so the
-/// fast generator caches nothing and asks the OS for every id.
-#[cfg(all(
-    unix,
-    not(any(
-        target_os = "linux",
-        target_os = "android",
-        target_vendor = "apple",
-        target_os = "freebsd",
-        target_os = "netbsd",
-        target_os = "openbsd",
-        target_os = "dragonfly",
-        target_os = "solaris",
-        target_os = "illumos",
-    ))
-))]
-mod imp {
-    pub(super) fn install() -> bool {
-        false
+by_atfork! {
+    with {
+        mod imp {
+            #![allow(unsafe_code)]
+
+            use super::{GENERATION, Ordering};
+            use std::sync::OnceLock;
+
+            static INSTALLED: OnceLock<bool> = OnceLock::new();
+
+            /// Runs in the child of every `fork()`, on the forking thread. Only an
+            /// atomic increment: async-signal-safe, as a handler in the child of a
+            /// multi-threaded process must be. Safe code; only its registration is
+            /// `unsafe`.
+            extern "C" fn on_fork_child() {
+                GENERATION.fetch_add(1, Ordering::Relaxed);
+            }
+
+            pub(super) fn install() -> bool {
+                *INSTALLED.get_or_init(|| {
+                    // SAFETY: `pthread_atfork` only records the three function
+                    // pointers. Two are null; the child handler is a plain
+                    // `extern "C" fn()` that takes nothing, returns nothing, never
+                    // unwinds and only touches a `static` atomic, so calling it at
+                    // any time (including in a forked child) is sound. The crate
+                    // cannot be unloaded while the handler is registered: Rust
+                    // statics are not unloaded, and glibc drops handlers of a
+                    // `dlclose`d object. A non-zero return (ENOMEM) means nothing
+                    // was registered, which we report so no state is cached.
+                    let rc = unsafe { libc::pthread_atfork(None, None, Some(on_fork_child)) };
+                    rc == 0
+                })
+            }
+        }
+    }
+    without {
+        /// Unix systems whose `libc` bindings lack `pthread_atfork`: no guard, so the
+        /// fast generator caches nothing and asks the OS for every id.
+        mod imp {
+            pub(super) fn install() -> bool {
+                false
+            }
+        }
     }
 }
 
