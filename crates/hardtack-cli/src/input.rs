@@ -98,7 +98,20 @@ pub struct HeaderArgs {
 }
 
 impl HeaderArgs {
-    /// Reads and classifies every line.
+    /// Reads and classifies every line: a line with a `Set-Cookie:` or `Cookie:` name is
+    /// that header; one without is a raw value of the kind the flags say.
+    ///
+    /// ```
+    /// use hardtack_cli::input::{HeaderArgs, HeaderKind};
+    /// let args = HeaderArgs {
+    ///     headers: vec!["a=1; Path=/".into(), "Cookie: b=2; c=3".into()],
+    ///     set_cookie: false,
+    ///     cookie: false,
+    /// };
+    /// let lines = args.read().unwrap();
+    /// assert_eq!((lines[0].kind, lines[0].value.as_str()), (HeaderKind::SetCookie, "a=1; Path=/"));
+    /// assert_eq!((lines[1].kind, lines[1].value.as_str()), (HeaderKind::Cookie, "b=2; c=3"));
+    /// ```
     ///
     /// # Errors
     /// No input.

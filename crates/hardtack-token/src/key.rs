@@ -7,12 +7,35 @@ use zeroize::Zeroize;
 use crate::mac::{self, MacKey};
 
 /// Minimum length of a master key in bytes.
+///
+/// ```
+/// use hardtack_token::{KeyError, MasterKey, MIN_KEY_LEN};
+/// assert!(MasterKey::from_bytes(&[1u8; MIN_KEY_LEN]).is_ok());
+/// assert_eq!(MasterKey::from_bytes(&[1u8; MIN_KEY_LEN - 1]).unwrap_err(), KeyError::TooShort);
+/// ```
 pub const MIN_KEY_LEN: usize = 32;
 
 /// Number of key slots (key ids 0 to 15).
+///
+/// ```
+/// use hardtack_token::{KeyError, KeyRing, MasterKey, MAX_KEYS};
+/// let key = MasterKey::from_bytes(&[1u8; 32]).unwrap();
+/// let last = (MAX_KEYS - 1) as u8;
+/// assert!(KeyRing::builder("ctx").current(last, &key).build().is_ok());
+/// let err = KeyRing::builder("ctx").current(last + 1, &key).build().unwrap_err();
+/// assert_eq!(err, KeyError::KidOutOfRange);
+/// ```
 pub const MAX_KEYS: usize = 16;
 
 /// Longest context string in bytes (its length is written as a `u16`).
+///
+/// ```
+/// use hardtack_token::{KeyError, KeyRing, MasterKey, MAX_CONTEXT_LEN};
+/// let key = MasterKey::from_bytes(&[1u8; 32]).unwrap();
+/// assert!(KeyRing::single(&vec![b'c'; MAX_CONTEXT_LEN], &key).is_ok());
+/// let err = KeyRing::single(&vec![b'c'; MAX_CONTEXT_LEN + 1], &key).unwrap_err();
+/// assert_eq!(err, KeyError::ContextTooLong);
+/// ```
 pub const MAX_CONTEXT_LEN: usize = u16::MAX as usize;
 
 /// The HMAC-SHA256 block size: longer master keys are replaced by their SHA-256 (RFC 2104),
@@ -45,6 +68,18 @@ impl MasterKey {
     /// # Errors
     ///
     /// [`KeyError::TooShort`] for fewer than 32 bytes.
+    ///
+    /// ```
+    /// use hardtack_token::{KeyRing, MasterKey};
+    /// let key = MasterKey::from_bytes(b"0123456789abcdef0123456789abcdef").unwrap();
+    /// assert_eq!(key.expose_bytes().len(), 32);
+    /// // A 100-byte key is kept as its 32-byte SHA-256: the same HMAC key, so the same tokens.
+    /// let long = MasterKey::from_bytes(&[5u8; 100]).unwrap();
+    /// let again = MasterKey::from_bytes(long.expose_bytes()).unwrap();
+    /// assert_eq!(long.expose_bytes().len(), 32);
+    /// let (a, b) = (KeyRing::single("ctx", &long).unwrap(), KeyRing::single("ctx", &again).unwrap());
+    /// assert_eq!(a.sign("u", 1).unwrap().as_str(), b.sign("u", 1).unwrap().as_str());
+    /// ```
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, KeyError> {
         if bytes.len() < MIN_KEY_LEN {
             return Err(KeyError::TooShort);
@@ -73,6 +108,14 @@ impl MasterKey {
     /// # Errors
     ///
     /// [`KeyError::Rng`] if the operating system's generator fails.
+    ///
+    /// ```
+    /// use hardtack_token::MasterKey;
+    /// let (a, b) = (MasterKey::generate()?, MasterKey::generate()?);
+    /// assert_eq!(a.expose_bytes().len(), 32);
+    /// assert_ne!(a.expose_bytes(), b.expose_bytes());
+    /// # Ok::<(), hardtack_token::KeyError>(())
+    /// ```
     pub fn generate() -> Result<Self, KeyError> {
         let mut key = MasterKey {
             bytes: [0; BLOCK_LEN],
@@ -85,6 +128,18 @@ impl MasterKey {
     /// The key bytes, for saving a generated key in a secret store. Never log them.
     ///
     /// For a key given as more than 64 bytes this is its 32-byte SHA-256, an equivalent key.
+    ///
+    /// ```
+    /// use hardtack_token::{KeyRing, MasterKey};
+    /// let key = MasterKey::generate()?;
+    /// let saved: Vec<u8> = key.expose_bytes().to_vec(); // to the secret store
+    /// // After a restart: the same key from the store verifies the old tokens.
+    /// let restored = MasterKey::from_bytes(&saved)?;
+    /// let token = KeyRing::single("ctx", &key)?.sign("u", 1_000).unwrap();
+    /// let opts = hardtack_token::VerifyOptions::new(core::time::Duration::from_secs(60));
+    /// assert!(KeyRing::single("ctx", &restored)?.verify(token.as_str(), 1_000, &opts).is_ok());
+    /// # Ok::<(), hardtack_token::KeyError>(())
+    /// ```
     pub fn expose_bytes(&self) -> &[u8] {
         &self.bytes[..usize::from(self.len)]
     }
@@ -103,6 +158,17 @@ impl fmt::Debug for MasterKey {
 }
 
 /// Why a key or key ring could not be made.
+///
+/// ```
+/// use hardtack_token::{KeyError, KeyRing, MasterKey};
+/// let key = MasterKey::from_bytes(&[1u8; 32]).unwrap();
+/// let err = KeyRing::builder("ctx").previous(0, &key).build().unwrap_err();
+/// assert_eq!(err, KeyError::NoCurrentKey);
+/// assert_eq!(err.to_string(), "key ring has no current key");
+/// let err = KeyRing::builder("ctx").current(1, &key).previous(1, &key).build().unwrap_err();
+/// assert_eq!(err, KeyError::DuplicateKid);
+/// let _: &dyn std::error::Error = &err;
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum KeyError {
@@ -175,6 +241,19 @@ pub struct KeyRing {
 impl KeyRing {
     /// Starts a ring for `context`, the purpose of the tokens (for example
     /// `"myapp/remember-me"`); at most 65535 bytes. Use a different context for every purpose.
+    ///
+    /// ```
+    /// use core::time::Duration;
+    /// use hardtack_token::{KeyRing, MasterKey, VerifyError, VerifyOptions};
+    /// let key = MasterKey::from_bytes(&[1u8; 32]).unwrap();
+    /// let login = KeyRing::builder("myapp/remember-me").current(0, &key).build().unwrap();
+    /// let reset = KeyRing::builder("myapp/password-reset").current(0, &key).build().unwrap();
+    /// // Same master key, different contexts: a token for one never verifies for the other.
+    /// let token = login.sign("user-1", 1_000).unwrap();
+    /// let opts = VerifyOptions::new(Duration::from_secs(600));
+    /// assert!(login.verify(token.as_str(), 1_000, &opts).is_ok());
+    /// assert_eq!(reset.verify(token.as_str(), 1_000, &opts).unwrap_err(), VerifyError::BadSignature);
+    /// ```
     pub fn builder<C: AsRef<[u8]> + ?Sized>(context: &C) -> KeyRingBuilder<'_> {
         let context = context.as_ref();
         KeyRingBuilder {
@@ -190,16 +269,38 @@ impl KeyRing {
     /// # Errors
     ///
     /// [`KeyError::ContextTooLong`].
+    ///
+    /// ```
+    /// use hardtack_token::{KeyRing, MasterKey};
+    /// let ring = KeyRing::single("myapp/remember-me", &MasterKey::from_bytes(&[1u8; 32]).unwrap()).unwrap();
+    /// assert_eq!(ring.current_kid(), 0);
+    /// assert!(ring.has_kid(0) && !ring.has_kid(1));
+    /// ```
     pub fn single<C: AsRef<[u8]> + ?Sized>(context: &C, key: &MasterKey) -> Result<Self, KeyError> {
         KeyRing::builder(context).current(0, key).build()
     }
 
     /// The key id that [`sign`](KeyRing::sign) uses.
+    ///
+    /// ```
+    /// use hardtack_token::{KeyRing, MasterKey};
+    /// let (old, new) = (MasterKey::from_bytes(&[1u8; 32]).unwrap(), MasterKey::from_bytes(&[2u8; 32]).unwrap());
+    /// let ring = KeyRing::builder("ctx").previous(3, &old).current(4, &new).build().unwrap();
+    /// assert_eq!(ring.current_kid(), 4);
+    /// ```
     pub fn current_kid(&self) -> u8 {
         self.current
     }
 
     /// Whether the ring holds a key for `kid`.
+    ///
+    /// ```
+    /// use hardtack_token::{KeyRing, MasterKey};
+    /// let key = MasterKey::from_bytes(&[1u8; 32]).unwrap();
+    /// let ring = KeyRing::builder("ctx").current(7, &key).build().unwrap();
+    /// assert!(ring.has_kid(7));
+    /// assert!(!ring.has_kid(0) && !ring.has_kid(16) && !ring.has_kid(255));
+    /// ```
     pub fn has_kid(&self, kid: u8) -> bool {
         self.slots
             .get(usize::from(kid))
@@ -252,6 +353,18 @@ impl fmt::Debug for KeyRing {
 
 /// Builds a [`KeyRing`]; see [`KeyRing::builder`]. Errors are reported by
 /// [`build`](KeyRingBuilder::build) (the first one wins).
+///
+/// ```
+/// use hardtack_token::{KeyError, KeyRing, MasterKey};
+/// let key = MasterKey::from_bytes(&[1u8; 32]).unwrap();
+/// let builder = KeyRing::builder("ctx").current(0, &key);
+/// // Debug shows the key ids, never key material.
+/// assert_eq!(format!("{builder:?}"), "KeyRingBuilder { current: Some(0), kids: [0], keys: <redacted>, error: None }");
+/// assert!(builder.build().is_ok());
+/// // The first error wins and is reported by `build`.
+/// let err = KeyRing::builder("ctx").current(99, &key).current(0, &key).build().unwrap_err();
+/// assert_eq!(err, KeyError::KidOutOfRange);
+/// ```
 pub struct KeyRingBuilder<'c> {
     context: &'c [u8],
     slots: [Option<MacKey>; MAX_KEYS],
@@ -262,6 +375,15 @@ pub struct KeyRingBuilder<'c> {
 impl KeyRingBuilder<'_> {
     /// Adds `key` under `kid` (0 to 15) as the current signing key. Exactly one key must be
     /// current.
+    ///
+    /// ```
+    /// use hardtack_token::{KeyError, KeyRing, MasterKey};
+    /// let (a, b) = (MasterKey::from_bytes(&[1u8; 32]).unwrap(), MasterKey::from_bytes(&[2u8; 32]).unwrap());
+    /// let ring = KeyRing::builder("ctx").current(1, &a).build().unwrap();
+    /// assert_eq!(ring.current_kid(), 1);
+    /// let two = KeyRing::builder("ctx").current(1, &a).current(2, &b).build();
+    /// assert_eq!(two.unwrap_err(), KeyError::MultipleCurrentKeys);
+    /// ```
     #[must_use]
     pub fn current(mut self, kid: u8, key: &MasterKey) -> Self {
         if self.error.is_none() && self.current.is_some() {
@@ -276,6 +398,19 @@ impl KeyRingBuilder<'_> {
 
     /// Adds `key` under `kid` (0 to 15) for verification only: an older key kept during
     /// rotation.
+    ///
+    /// ```
+    /// use core::time::Duration;
+    /// use hardtack_token::{KeyRing, MasterKey, VerifyOptions};
+    /// let (old, new) = (MasterKey::from_bytes(&[1u8; 32]).unwrap(), MasterKey::from_bytes(&[2u8; 32]).unwrap());
+    /// let before = KeyRing::single("ctx", &old).unwrap();
+    /// let token = before.sign("user-1", 1_000).unwrap();
+    /// // Rotation: the new key signs, the old one still verifies (and says so).
+    /// let after = KeyRing::builder("ctx").current(1, &new).previous(0, &old).build().unwrap();
+    /// let v = after.verify(token.as_str(), 1_000, &VerifyOptions::new(Duration::from_secs(60))).unwrap();
+    /// assert!(v.stale_key);
+    /// assert_eq!(v.kid, 0);
+    /// ```
     #[must_use]
     pub fn previous(mut self, kid: u8, key: &MasterKey) -> Self {
         self.add(kid, key);
@@ -302,6 +437,13 @@ impl KeyRingBuilder<'_> {
     /// The first problem met: [`KeyError::ContextTooLong`], [`KeyError::KidOutOfRange`],
     /// [`KeyError::DuplicateKid`], [`KeyError::MultipleCurrentKeys`] or
     /// [`KeyError::NoCurrentKey`].
+    ///
+    /// ```
+    /// use hardtack_token::{KeyError, KeyRing, MasterKey};
+    /// let key = MasterKey::from_bytes(&[1u8; 32]).unwrap();
+    /// assert!(KeyRing::builder("ctx").current(0, &key).build().is_ok());
+    /// assert_eq!(KeyRing::builder("ctx").build().unwrap_err(), KeyError::NoCurrentKey);
+    /// ```
     pub fn build(self) -> Result<KeyRing, KeyError> {
         if let Some(e) = self.error {
             return Err(e);

@@ -11,6 +11,13 @@ use crate::{MAX_TIME, MAX_TOKEN_LEN, MAX_UID_LEN, SIGN_LEN, TIME_LEN, VERSION};
 pub(crate) const MAX_MAC_INPUT: usize = 1 + 1 + MAX_UID_LEN + 6;
 
 /// Most raw bytes [`encode_uid`] accepts: 48 bytes encode to 64 characters.
+///
+/// ```
+/// use hardtack_token::{encode_uid, SignError, MAX_UID_BYTES};
+/// let mut buf = [0u8; 64];
+/// assert_eq!(encode_uid(&[0xFF; MAX_UID_BYTES], &mut buf).unwrap().len(), 64);
+/// assert_eq!(encode_uid(&[0xFF; MAX_UID_BYTES + 1], &mut buf).unwrap_err(), SignError::InvalidUid);
+/// ```
 pub const MAX_UID_BYTES: usize = 48;
 
 /// A signed token, `uid.time.sign`, held in a fixed 118-byte buffer (no heap).
@@ -36,6 +43,15 @@ pub struct Token {
 impl Token {
     /// The token text. Only `[A-Za-z0-9._-]`: a valid cookie value (RFC 6265 cookie-octets and an
     /// RFC 2068 token for Version 0 cookies) and URL-safe without escaping.
+    ///
+    /// ```
+    /// use hardtack_token::{KeyRing, MasterKey};
+    /// let ring = KeyRing::single("myapp/remember-me", &MasterKey::from_bytes(&[9u8; 32]).unwrap()).unwrap();
+    /// let token = ring.sign("user-12345", 1_700_000_000).unwrap();
+    /// let text = token.as_str();
+    /// assert!(text.bytes().all(|b| b.is_ascii_alphanumeric() || b"._-".contains(&b)));
+    /// assert_eq!(text, token.to_string());
+    /// ```
     #[inline]
     pub fn as_str(&self) -> &str {
         // Every byte written is ASCII, so this never fails.
@@ -43,6 +59,14 @@ impl Token {
     }
 
     /// The token text as bytes.
+    ///
+    /// ```
+    /// use hardtack_token::{KeyRing, MasterKey};
+    /// let ring = KeyRing::single("myapp/remember-me", &MasterKey::from_bytes(&[9u8; 32]).unwrap()).unwrap();
+    /// let token = ring.sign("user-12345", 1_700_000_000).unwrap();
+    /// assert_eq!(token.as_bytes(), token.as_str().as_bytes());
+    /// assert!(token.as_bytes().starts_with(b"user-12345."));
+    /// ```
     #[inline]
     pub fn as_bytes(&self) -> &[u8] {
         &self.buf[..usize::from(self.len)]
@@ -75,6 +99,16 @@ impl fmt::Debug for Token {
 }
 
 /// Why a token could not be signed.
+///
+/// ```
+/// use hardtack_token::{KeyRing, MasterKey};
+/// let ring = KeyRing::single("myapp/remember-me", &MasterKey::from_bytes(&[9u8; 32]).unwrap()).unwrap();
+/// use hardtack_token::SignError;
+/// let err = ring.sign("no spaces", 0).unwrap_err();
+/// assert_eq!(err, SignError::InvalidUid);
+/// assert_eq!(err.to_string(), "uid must be 1 to 64 characters of [A-Za-z0-9_-]");
+/// let _: &dyn std::error::Error = &err;
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum SignError {
@@ -135,6 +169,17 @@ impl KeyRing {
     ///
     /// [`SignError::InvalidUid`] unless `uid` is 1 to 64 bytes of `[A-Za-z0-9_-]` (use
     /// [`encode_uid`] for other ids); [`SignError::TimeOutOfRange`] if `issued_at >= 2^48`.
+    ///
+    /// ```
+    /// use hardtack_token::{KeyRing, MasterKey};
+    /// let ring = KeyRing::single("myapp/remember-me", &MasterKey::from_bytes(&[9u8; 32]).unwrap()).unwrap();
+    /// use hardtack_token::SignError;
+    /// let token = ring.sign("user-12345", 1_700_000_000).unwrap();
+    /// assert!(token.as_str().starts_with("user-12345."));
+    /// // The same inputs give the same token: no nonce, nothing stored.
+    /// assert_eq!(token.as_str(), ring.sign("user-12345", 1_700_000_000).unwrap().as_str());
+    /// assert_eq!(ring.sign("", 0).unwrap_err(), SignError::InvalidUid);
+    /// ```
     pub fn sign(&self, uid: &str, issued_at: u64) -> Result<Token, SignError> {
         let uid = uid.as_bytes();
         if !valid_uid(uid) {
@@ -180,6 +225,16 @@ impl KeyRing {
     /// # Errors
     ///
     /// As [`sign`](KeyRing::sign), and [`SignError::Clock`] if the clock is before 1970.
+    ///
+    /// ```
+    /// use hardtack_token::{KeyRing, MasterKey};
+    /// let ring = KeyRing::single("myapp/remember-me", &MasterKey::from_bytes(&[9u8; 32]).unwrap()).unwrap();
+    /// use core::time::Duration;
+    /// use hardtack_token::VerifyOptions;
+    /// let token = ring.sign_now("user-12345").unwrap();
+    /// let v = ring.verify_now(token.as_str(), &VerifyOptions::new(Duration::from_secs(60))).unwrap();
+    /// assert_eq!(v.uid, "user-12345");
+    /// ```
     #[cfg(feature = "std")]
     pub fn sign_now(&self, uid: &str) -> Result<Token, SignError> {
         let now = std::time::SystemTime::now()
@@ -222,6 +277,17 @@ pub fn encode_uid<'b>(bytes: &[u8], buf: &'b mut [u8; MAX_UID_LEN]) -> Result<&'
 ///
 /// [`VerifyError::Malformed`] if `uid` is not a canonical unpadded base64url encoding of 1 to
 /// 48 bytes.
+///
+/// ```
+/// use hardtack_token::{decode_uid, encode_uid, VerifyError};
+/// let mut buf = [0u8; 64];
+/// let uid = encode_uid(&[0, 1, 2, 254, 255], &mut buf).unwrap();
+/// let mut raw = [0u8; 48];
+/// assert_eq!(decode_uid(uid, &mut raw).unwrap(), &[0, 1, 2, 254, 255]);
+/// // Only the canonical spelling: non-zero unused bits and padding are refused.
+/// assert_eq!(decode_uid("AB", &mut raw).unwrap_err(), VerifyError::Malformed);
+/// assert_eq!(decode_uid("AA==", &mut raw).unwrap_err(), VerifyError::Malformed);
+/// ```
 pub fn decode_uid<'b>(
     uid: &str,
     buf: &'b mut [u8; MAX_UID_BYTES],

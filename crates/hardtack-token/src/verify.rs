@@ -9,6 +9,20 @@ use crate::token::{MAX_MAC_INPUT, mac_input, valid_uid};
 use crate::{MAX_TOKEN_LEN, MIN_TOKEN_LEN, SIGN_LEN, TIME_LEN, VERSION};
 
 /// Default allowance for clocks that run ahead: 60 seconds.
+///
+/// ```
+/// use hardtack_token::{KeyRing, MasterKey};
+/// let ring = KeyRing::single("myapp/remember-me", &MasterKey::from_bytes(&[9u8; 32]).unwrap()).unwrap();
+/// use core::time::Duration;
+/// use hardtack_token::{VerifyError, VerifyOptions, DEFAULT_LEEWAY};
+/// let opts = VerifyOptions::new(Duration::from_secs(3600));
+/// assert_eq!(opts.leeway(), DEFAULT_LEEWAY);
+/// // Issued 60 s after `now` (another server's clock runs ahead): still accepted.
+/// let token = ring.sign("u", 1_060).unwrap();
+/// assert!(ring.verify(token.as_str(), 1_000, &opts).is_ok());
+/// let token = ring.sign("u", 1_061).unwrap();
+/// assert_eq!(ring.verify(token.as_str(), 1_000, &opts).unwrap_err(), VerifyError::NotYetValid { issued_at: 1_061 });
+/// ```
 pub const DEFAULT_LEEWAY: Duration = Duration::from_secs(60);
 
 /// Time rules for [`KeyRing::verify`]. There is no default `max_age`: every use chooses one.
@@ -34,6 +48,19 @@ pub struct VerifyOptions {
 impl VerifyOptions {
     /// Accept tokens at most `max_age` old (an age equal to `max_age` is still valid), with the
     /// default 60 s leeway for tokens from the future and no revocation cutoff.
+    ///
+    /// ```
+    /// use hardtack_token::{KeyRing, MasterKey};
+    /// let ring = KeyRing::single("myapp/remember-me", &MasterKey::from_bytes(&[9u8; 32]).unwrap()).unwrap();
+    /// use core::time::Duration;
+    /// use hardtack_token::{VerifyError, VerifyOptions};
+    /// let opts = VerifyOptions::new(Duration::from_secs(3600));
+    /// let token = ring.sign("u", 1_000).unwrap();
+    /// // An age equal to max_age is valid; one second more is not.
+    /// assert!(ring.verify(token.as_str(), 4_600, &opts).is_ok());
+    /// assert_eq!(ring.verify(token.as_str(), 4_601, &opts).unwrap_err(), VerifyError::Expired { issued_at: 1_000 });
+    /// assert_eq!(opts.not_before(), None);
+    /// ```
     pub const fn new(max_age: Duration) -> Self {
         VerifyOptions {
             max_age: max_age.as_secs(),
@@ -43,6 +70,17 @@ impl VerifyOptions {
     }
 
     /// How far in the future an issue time may be (clock skew between servers). Default 60 s.
+    ///
+    /// ```
+    /// use hardtack_token::{KeyRing, MasterKey};
+    /// let ring = KeyRing::single("myapp/remember-me", &MasterKey::from_bytes(&[9u8; 32]).unwrap()).unwrap();
+    /// use core::time::Duration;
+    /// use hardtack_token::VerifyOptions;
+    /// let strict = VerifyOptions::new(Duration::from_secs(3600)).with_leeway(Duration::ZERO);
+    /// let token = ring.sign("u", 1_001).unwrap();
+    /// assert!(ring.verify(token.as_str(), 1_000, &strict).is_err());
+    /// assert!(ring.verify(token.as_str(), 1_001, &strict).is_ok());
+    /// ```
     #[must_use]
     pub const fn with_leeway(mut self, leeway: Duration) -> Self {
         self.leeway = leeway.as_secs();
@@ -52,6 +90,19 @@ impl VerifyOptions {
     /// Reject tokens issued before `cutoff` (Unix seconds) as [`VerifyError::Revoked`]. For a
     /// per-user cutoff (password change, "log out everywhere"), which you can only look up
     /// once you know the uid, use [`Verified::check_not_before`] instead.
+    ///
+    /// ```
+    /// use hardtack_token::{KeyRing, MasterKey};
+    /// let ring = KeyRing::single("myapp/remember-me", &MasterKey::from_bytes(&[9u8; 32]).unwrap()).unwrap();
+    /// use core::time::Duration;
+    /// use hardtack_token::{VerifyError, VerifyOptions};
+    /// // Every token issued before 2_000 is revoked (say, after a key leak).
+    /// let opts = VerifyOptions::new(Duration::from_secs(3600)).with_not_before(2_000);
+    /// let old = ring.sign("u", 1_999).unwrap();
+    /// let new = ring.sign("u", 2_000).unwrap();
+    /// assert_eq!(ring.verify(old.as_str(), 2_100, &opts).unwrap_err(), VerifyError::Revoked { issued_at: 1_999 });
+    /// assert!(ring.verify(new.as_str(), 2_100, &opts).is_ok());
+    /// ```
     #[must_use]
     pub const fn with_not_before(mut self, cutoff: u64) -> Self {
         self.not_before = Some(cutoff);
@@ -59,22 +110,55 @@ impl VerifyOptions {
     }
 
     /// The maximum age.
+    ///
+    /// ```
+    /// use core::time::Duration;
+    /// use hardtack_token::VerifyOptions;
+    /// // Whole seconds: the sub-second part is dropped.
+    /// assert_eq!(VerifyOptions::new(Duration::from_millis(90_500)).max_age(), Duration::from_secs(90));
+    /// ```
     pub const fn max_age(&self) -> Duration {
         Duration::from_secs(self.max_age)
     }
 
     /// The leeway.
+    ///
+    /// ```
+    /// use core::time::Duration;
+    /// use hardtack_token::{VerifyOptions, DEFAULT_LEEWAY};
+    /// let opts = VerifyOptions::new(Duration::from_secs(60));
+    /// assert_eq!(opts.leeway(), DEFAULT_LEEWAY);
+    /// assert_eq!(opts.with_leeway(Duration::from_secs(5)).leeway(), Duration::from_secs(5));
+    /// ```
     pub const fn leeway(&self) -> Duration {
         Duration::from_secs(self.leeway)
     }
 
     /// The revocation cutoff, if any.
+    ///
+    /// ```
+    /// use core::time::Duration;
+    /// use hardtack_token::VerifyOptions;
+    /// let opts = VerifyOptions::new(Duration::from_secs(60));
+    /// assert_eq!(opts.not_before(), None);
+    /// assert_eq!(opts.with_not_before(1_700_000_000).not_before(), Some(1_700_000_000));
+    /// ```
     pub const fn not_before(&self) -> Option<u64> {
         self.not_before
     }
 }
 
 /// An authentic, unexpired token.
+///
+/// ```
+/// use core::time::Duration;
+/// use hardtack_token::{KeyRing, MasterKey, VerifyOptions};
+/// let (old, new) = (MasterKey::from_bytes(&[1u8; 32]).unwrap(), MasterKey::from_bytes(&[2u8; 32]).unwrap());
+/// let token = KeyRing::single("ctx", &old).unwrap().sign("user-7", 5_000).unwrap();
+/// let ring = KeyRing::builder("ctx").current(1, &new).previous(0, &old).build().unwrap();
+/// let v = ring.verify(token.as_str(), 5_010, &VerifyOptions::new(Duration::from_secs(60))).unwrap();
+/// assert_eq!((v.uid, v.issued_at, v.kid, v.stale_key), ("user-7", 5_000, 0, true));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Verified<'a> {
@@ -96,6 +180,18 @@ impl Verified<'_> {
     /// # Errors
     ///
     /// [`VerifyError::Revoked`].
+    ///
+    /// ```
+    /// use hardtack_token::{KeyRing, MasterKey};
+    /// let ring = KeyRing::single("myapp/remember-me", &MasterKey::from_bytes(&[9u8; 32]).unwrap()).unwrap();
+    /// use core::time::Duration;
+    /// use hardtack_token::{VerifyError, VerifyOptions};
+    /// let token = ring.sign("user-7", 1_000).unwrap();
+    /// let v = ring.verify(token.as_str(), 1_010, &VerifyOptions::new(Duration::from_secs(60))).unwrap();
+    /// // This user changed their password at 1_005: tokens from before are void.
+    /// assert_eq!(v.check_not_before(1_005).unwrap_err(), VerifyError::Revoked { issued_at: 1_000 });
+    /// assert!(v.check_not_before(1_000).is_ok());
+    /// ```
     pub fn check_not_before(&self, cutoff: u64) -> Result<(), VerifyError> {
         if self.issued_at < cutoff {
             Err(VerifyError::Revoked {
@@ -112,6 +208,22 @@ impl Verified<'_> {
 /// `Display` strings are constant and never contain token bytes. Map every variant to one
 /// answer for the client (for example a 401 or a fresh login); the variants are for logs and
 /// metrics. Only the last three carry data, and only data the MAC vouched for.
+///
+/// ```
+/// use hardtack_token::{KeyRing, MasterKey};
+/// let ring = KeyRing::single("myapp/remember-me", &MasterKey::from_bytes(&[9u8; 32]).unwrap()).unwrap();
+/// use core::time::Duration;
+/// use hardtack_token::{VerifyError, VerifyOptions};
+/// let opts = VerifyOptions::new(Duration::from_secs(60));
+/// assert_eq!(ring.verify("not a token", 0, &opts).unwrap_err(), VerifyError::Malformed);
+/// let token = ring.sign("user-7", 1_000).unwrap();
+/// let forged = token.as_str().replace("user-7", "user-8");
+/// assert_eq!(ring.verify(&forged, 1_000, &opts).unwrap_err(), VerifyError::BadSignature);
+/// // The message is constant: no token bytes in logs.
+/// let err = ring.verify(token.as_str(), 9_999, &opts).unwrap_err();
+/// assert_eq!(err.to_string(), "token expired");
+/// let _: &dyn std::error::Error = &err;
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum VerifyError {
@@ -144,6 +256,18 @@ impl VerifyError {
     /// True when the MAC was valid (the token was made by a holder of the key) and the token
     /// was refused only for its time: `Expired`, `NotYetValid` or `Revoked`. False for forged
     /// or broken tokens.
+    ///
+    /// ```
+    /// use hardtack_token::{KeyRing, MasterKey};
+    /// let ring = KeyRing::single("myapp/remember-me", &MasterKey::from_bytes(&[9u8; 32]).unwrap()).unwrap();
+    /// use core::time::Duration;
+    /// use hardtack_token::VerifyOptions;
+    /// let opts = VerifyOptions::new(Duration::from_secs(60));
+    /// let token = ring.sign("user-7", 1_000).unwrap();
+    /// assert!(ring.verify(token.as_str(), 5_000, &opts).unwrap_err().is_authentic()); // expired
+    /// let tampered = token.as_str().replacen("user-7", "user-0", 1);
+    /// assert!(!ring.verify(&tampered, 1_000, &opts).unwrap_err().is_authentic());
+    /// ```
     pub const fn is_authentic(&self) -> bool {
         matches!(
             self,
@@ -220,6 +344,19 @@ impl KeyRing {
     /// # Errors
     ///
     /// See [`VerifyError`].
+    ///
+    /// ```
+    /// use hardtack_token::{KeyRing, MasterKey};
+    /// let ring = KeyRing::single("myapp/remember-me", &MasterKey::from_bytes(&[9u8; 32]).unwrap()).unwrap();
+    /// use core::time::Duration;
+    /// use hardtack_token::{VerifyError, VerifyOptions};
+    /// let opts = VerifyOptions::new(Duration::from_secs(60));
+    /// let token = ring.sign("user-7", 1_000).unwrap();
+    /// // A header value as raw bytes, not yet known to be UTF-8.
+    /// let header: &[u8] = token.as_bytes();
+    /// assert_eq!(ring.verify_bytes(header, 1_000, &opts).unwrap().uid, "user-7");
+    /// assert_eq!(ring.verify_bytes(b"\xff\xfe", 1_000, &opts).unwrap_err(), VerifyError::Malformed);
+    /// ```
     #[inline]
     pub fn verify_bytes<'a>(
         &self,
@@ -242,6 +379,18 @@ impl KeyRing {
     /// # Errors
     ///
     /// See [`VerifyError`].
+    ///
+    /// ```
+    /// use hardtack_token::{KeyRing, MasterKey};
+    /// let ring = KeyRing::single("myapp/remember-me", &MasterKey::from_bytes(&[9u8; 32]).unwrap()).unwrap();
+    /// use core::time::Duration;
+    /// use hardtack_token::{VerifyError, VerifyOptions};
+    /// let opts = VerifyOptions::new(Duration::from_secs(3600));
+    /// let fresh = ring.sign_now("user-7").unwrap();
+    /// assert_eq!(ring.verify_now(fresh.as_str(), &opts).unwrap().uid, "user-7");
+    /// let ancient = ring.sign("user-7", 1_000).unwrap();
+    /// assert!(matches!(ring.verify_now(ancient.as_str(), &opts), Err(VerifyError::Expired { .. })));
+    /// ```
     #[cfg(feature = "std")]
     pub fn verify_now<'a>(
         &self,
