@@ -40,7 +40,21 @@ def rustdoc_json(crate):
 
 
 def has_example(item):
-    return "```" in (item.get("docs") or "")
+    """A fenced block that rustdoc compiles and runs: no info string, or Rust, and not
+    `ignore`, `no_run`, `compile_fail` or another language."""
+    inside = False
+    for line in (item.get("docs") or "").splitlines():
+        line = line.strip()
+        if not line.startswith("```"):
+            continue
+        if inside:  # a closing fence
+            inside = False
+            continue
+        inside = True
+        info = set(line[3:].replace(",", " ").split())
+        if not info or info <= {"rust", "should_panic", "edition2021", "edition2024"}:
+            return True
+    return False
 
 
 def missing_examples(doc, crate):

@@ -53,6 +53,16 @@ pub type InteropSessionId = Sid<16>;
 /// `Sid<N>(<redacted>)`, equality is constant time, and the text form is
 /// reached only through [`expose`](Self::expose).
 ///
+/// ```
+/// use hardtack_sid::Sid;
+///
+/// let id = Sid::<48>::generate()?;
+/// assert_eq!(id.expose().len(), 64); // 48 bytes, no padding
+/// assert_eq!(format!("{id:?}"), "Sid<48>(<redacted>)");
+/// assert_eq!(Sid::<48>::parse(id.expose()).unwrap(), id);
+/// # Ok::<(), hardtack_sid::GenerateError>(())
+/// ```
+///
 /// ```compile_fail
 /// // 20 is neither 16 nor a multiple of 3.
 /// let id = hardtack_sid::Sid::<20>::generate();
