@@ -1,5 +1,7 @@
 //! `cargo run -p hardtack-demo -- [PORT] [--idle SECS] [--absolute SECS] [--remember SECS]`
 
+#![forbid(unsafe_code)]
+
 use std::process::ExitCode;
 
 use hardtack_demo::{Config, Demo};
