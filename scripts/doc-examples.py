@@ -22,15 +22,18 @@ DOCUMENTED = {"struct", "enum", "union", "trait", "function", "constant", "stati
               "type_alias", "macro"}
 
 
-def rustdoc_json(crate):
+def rustdoc_command():
+    """`cargo +nightly` when nightly is installed, else stable with RUSTC_BOOTSTRAP=1."""
     env = dict(os.environ)
     toolchains = subprocess.run(["rustup", "toolchain", "list"], capture_output=True,
                                 text=True).stdout
-    cargo = ["cargo"]
     if "nightly" in toolchains:
-        cargo.append("+nightly")
-    else:
-        env["RUSTC_BOOTSTRAP"] = "1"
+        return ["cargo", "+nightly"], env
+    env["RUSTC_BOOTSTRAP"] = "1"
+    return ["cargo"], env
+
+
+def rustdoc_json(crate, cargo, env):
     cmd = cargo + ["rustdoc", "-q", "-p", crate, "--lib", "--all-features",
                    "--target-dir", TARGET, "--",
                    "-Z", "unstable-options", "--output-format", "json"]
@@ -109,9 +112,10 @@ def missing_examples(doc, crate):
 
 def main():
     crates = sys.argv[1:] or CRATES
+    cargo, env = rustdoc_command()
     failed = False
     for crate in crates:
-        missing = missing_examples(rustdoc_json(crate), crate)
+        missing = missing_examples(rustdoc_json(crate, cargo, env), crate)
         print(f"{crate}: {len(missing)} public item(s) without a doc example")
         for m in missing:
             print(f"  {m}")
