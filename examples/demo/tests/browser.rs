@@ -199,9 +199,12 @@ async fn scenario(b: &Browser) -> Result<()> {
     // Logout removes both cookies from the browser.
     b.login("alice", "wonderland", true).await?;
     assert!(b.cookie(SESSION).await?.is_some() && b.cookie(REMEMBER_ME).await?.is_some());
+    // The sign-out form is on `/` and sends us back to `/`: only a new document
+    // tells the answer page from the one we clicked on.
     b.open("/").await?;
+    b.tag_page().await?;
     b.click("#logout button").await?;
-    b.wait_for_path("/").await?;
+    b.wait_for_new_page("/").await?;
     assert_eq!(b.text("#who").await?, "Not signed in");
     assert!(
         b.cookie(SESSION).await?.is_none(),
@@ -240,8 +243,9 @@ async fn scenario(b: &Browser) -> Result<()> {
     field
         .send_keys("Set-Cookie: sid=a b; Path=/; HttpOnly")
         .await?;
+    b.tag_page().await?;
     b.click("#lint button").await?;
-    b.wait_for_path("/lint").await?;
+    b.wait_for_new_page("/lint").await?;
     let verdict = b.text(".lint").await?;
     assert!(verdict.contains("value-needs-encoding"), "{verdict}");
     b.screenshot("lint").await?;
@@ -300,34 +304,54 @@ impl Browser {
         if remember {
             self.click("#login input[name=remember]").await?;
         }
+        self.tag_page().await?;
         form.submit().await?;
-        self.wait_for_path("/me").await
+        self.wait_for_new_page("/me").await
     }
 
     async fn save_theme(&self, value: &str) -> Result<()> {
         self.open("/").await?;
         let form = self.client.form(Locator::Css("#prefs")).await?;
         form.set_by_name("theme", value).await?;
+        self.tag_page().await?;
         form.submit().await?;
-        self.wait_for_path("/prefs").await
+        self.wait_for_new_page("/prefs").await
     }
 
-    async fn wait_for_path(&self, path: &str) -> Result<()> {
+    /// Marks the current document, so that [`Browser::wait_for_new_page`] can tell
+    /// it from the next one: a navigation replaces `window`, and the mark with it.
+    async fn tag_page(&self) -> Result<()> {
+        self.client
+            .execute("window.hardtackOldPage = true;", Vec::new())
+            .await?;
+        Ok(())
+    }
+
+    /// Waits until a document other than the one last tagged is loaded at `path`.
+    /// The path alone is not enough: a form on `/` that answers with `/` (sign-out)
+    /// would match before the browser has even sent the request.
+    async fn wait_for_new_page(&self, path: &str) -> Result<()> {
         let deadline = Instant::now() + Duration::from_secs(15);
         loop {
             let url = self.client.current_url().await?;
-            let ready: String = self
+            let state = self
                 .client
-                .execute("return document.readyState", Vec::new())
-                .await?
-                .as_str()
-                .unwrap_or_default()
-                .to_owned();
-            if url.path() == path && ready == "complete" {
+                .execute(
+                    "return [document.readyState, window.hardtackOldPage === true];",
+                    Vec::new(),
+                )
+                .await?;
+            let ready = state.get(0).and_then(|v| v.as_str()).unwrap_or_default();
+            let old = state
+                .get(1)
+                .and_then(serde_json::Value::as_bool)
+                .unwrap_or(true);
+            if url.path() == path && ready == "complete" && !old {
                 return Ok(());
             }
             if Instant::now() > deadline {
-                return Err(format!("still at {url} ({ready}), waiting for {path}").into());
+                let page = if old { "the same page" } else { "a new page" };
+                return Err(format!("still at {url} ({ready}, {page}), waiting for {path}").into());
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
