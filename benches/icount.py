@@ -1,13 +1,16 @@
 #!/usr/bin/env python3
 """Instruction counts per call from gungraun's summaries, ratios, and the CI check.
 
-Reads <target>/gungraun/hardtack-benches/icount/**/summary.json (written by
-`cargo bench -p hardtack-benches --bench icount -- --save-summary=json`), divides
-each benchmark's callgrind `Ir` by the number of calls it makes (ITERATIONS in
-benches/benches/icount.rs), and prints per-call counts with hardtack/peer ratios.
+Reads <target>/gungraun/hardtack-benches/icount*/**/summary.json (written by
+`cargo bench -p hardtack-benches --bench icount --bench icount_growth --
+--save-summary=json`), divides each benchmark's callgrind `Ir` by the number of
+calls it makes (ITERATIONS in benches/benches/icount.rs; one in icount_growth.rs),
+and prints per-call counts with hardtack/peer ratios and the growth of cost with
+input length.
 
   --check   compare hardtack's own counts with benches/icount-baseline.json and
-            exit 1 if one grew by more than the tolerance (default +10%)
+            exit 1 if one grew by more than the tolerance (default +10%), or if
+            hostile input grew faster than linearly (GROWTH below)
   --update  rewrite benches/icount-baseline.json from this run
 
 Instruction counts are deterministic for one binary, so the check does not depend
@@ -53,6 +56,28 @@ RATIOS = [
     ("cookie_jar/hardtack_header_1000", "cookie_jar/cookie_store_header_1000"),
 ]
 
+# The bench binary whose benchmarks call their operation once, not ITERATIONS times.
+ONCE_BINARY = "icount_growth"
+
+# Growth limits (benches/src/input_growth.rs): (function, small suffix, large
+# suffix, largest allowed Ir ratio large/small). Cookie shapes grow the input
+# tenfold: linear work gives about 10, quadratic 100. An oversized token must be
+# refused by its length alone: 1 MiB costs what 1 KiB costs.
+GROWTH = [
+    ("input_growth", "_10k", "_100k", 12.0),
+    ("token_verify_growth", "_1k", "_1m", 1.1),
+]
+
+
+def growth_pairs(counts):
+    """(small id, large id, limit) for every case of the GROWTH functions."""
+    pairs = []
+    for function, small, large, limit in GROWTH:
+        for bid in sorted(counts):
+            if bid.startswith(function + "/") and bid.endswith(small):
+                pairs.append((bid, bid[: -len(small)] + large, limit))
+    return pairs
+
 
 def iterations():
     with open(os.path.join(HERE, "benches", "icount.rs")) as f:
@@ -63,7 +88,7 @@ def iterations():
 
 
 def load(target_dir):
-    pattern = os.path.join(target_dir, "gungraun", "hardtack-benches", "icount", "**", "summary.json")
+    pattern = os.path.join(target_dir, "gungraun", "hardtack-benches", "icount*", "**", "summary.json")
     n = iterations()
     counts = {}
     for path in glob.glob(pattern, recursive=True):
@@ -75,7 +100,9 @@ def load(target_dir):
                 ir = profile["data"]["total"]["metrics"]["Ir"]["values"]["new"]
         if ir is None:
             continue
-        counts[f"{s['function_name']}/{s['id']}"] = ir / n
+        binary = os.path.relpath(path, os.path.join(target_dir, "gungraun", "hardtack-benches")).split(os.sep)[0]
+        calls = 1 if binary == ONCE_BINARY else n
+        counts[f"{s['function_name']}/{s['id']}"] = ir / calls
     return counts
 
 
@@ -104,6 +131,19 @@ def main():
             r = counts[ours] / counts[theirs]
             print(f"| {ours} | {theirs} | {r:.3f} |" if md else f"{ours:<40} {theirs:<40} {r:>6.3f}")
 
+    pairs = growth_pairs(counts)
+    grew = []
+    print()
+    print("| input | Ir small | Ir large | growth | limit |\n|---|---:|---:|---:|---:|" if md else f"{'input (small -> large)':<44} {'growth':>7} {'limit':>6}")
+    for small, large, limit in pairs:
+        g = counts[large] / counts[small] if large in counts else float("inf")
+        if g > limit:
+            grew.append(large)
+        if md:
+            print(f"| {small} | {counts[small]:,.0f} | {counts.get(large, 0):,.0f} | {g:.2f} | {limit:g} |")
+        else:
+            print(f"{small:<44} {g:>7.2f} {limit:>6g}{'  EXCEEDED' if g > limit else ''}")
+
     if args.update:
         with open(BASELINE, "w") as f:
             json.dump({k: round(v, 1) for k, v in sorted(counts.items())}, f, indent=2)
@@ -112,6 +152,13 @@ def main():
         return 0
     if not args.check:
         return 0
+
+    if not pairs:
+        print("icount: no input_growth results", file=sys.stderr)
+        return 1
+    if grew:
+        print(f"icount: cost grew faster than allowed for: {', '.join(grew)}")
+        return 1
 
     with open(BASELINE) as f:
         baseline = json.load(f)

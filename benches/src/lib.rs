@@ -11,6 +11,7 @@
 #![deny(missing_docs)]
 
 pub mod cookie_header;
+pub mod input_growth;
 pub mod jar;
 pub mod serialize;
 pub mod session_id;

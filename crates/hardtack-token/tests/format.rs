@@ -735,16 +735,14 @@ fn bad_input_is_malformed_and_never_panics() {
             VerifyError::Malformed
         );
     }
-    // 1 MiB of dots, quickly (the length gate comes first).
+    // 1 MiB of dots. That the length gate refuses it before reading it (1 MiB
+    // costs what 1 KiB costs) is checked in instructions by
+    // benches/icount_growth.rs, not timed here.
     let big_dots = vec![b'.'; 1 << 20];
-    let start = std::time::Instant::now();
-    for _ in 0..1000 {
-        assert_eq!(
-            r.verify_bytes(&big_dots, T, &o).unwrap_err(),
-            VerifyError::Malformed
-        );
-    }
-    assert!(start.elapsed() < Duration::from_millis(500));
+    assert_eq!(
+        r.verify_bytes(&big_dots, T, &o).unwrap_err(),
+        VerifyError::Malformed
+    );
     // Invalid UTF-8 in every segment via the bytes entry point.
     let tok = r.sign("user-12345", T).unwrap();
     for i in [0, 5, 9, 11, 15, 20, 40, tok.as_str().len() - 1] {
