@@ -6,7 +6,8 @@ carries a runnable example (a fenced code block in its docs; `cargo test --doc`
 then runs it). rustdoc's JSON output lists each public item with its docs, so the
 check walks the public API from each crate root, following re-exports.
 
-Usage: python3 scripts/doc-examples.py [crate ...]   (default: the four libraries and the CLI's)
+Usage: python3 scripts/doc-examples.py [crate ...]
+       (default: the four libraries, the CLI's library and hardtack-benches)
 
 Needs rustdoc's unstable JSON output: the nightly toolchain when installed, else
 stable with RUSTC_BOOTSTRAP=1 (as .ci/fuzz does for cargo-fuzz).
@@ -16,7 +17,8 @@ import os
 import subprocess
 import sys
 
-CRATES = ["hardtack-cookie", "hardtack-token", "hardtack-sid", "hardtack", "hardtack-cli"]
+CRATES = ["hardtack-cookie", "hardtack-token", "hardtack-sid", "hardtack", "hardtack-cli",
+          "hardtack-benches"]
 TARGET = "target/doc-examples"
 DOCUMENTED = {"struct", "enum", "union", "trait", "function", "constant", "static",
               "type_alias", "macro"}

@@ -6,6 +6,14 @@ use biscotti::{Processor, ProcessorConfig, RequestCookies};
 use hardtack_cookie::{Pairs, StrictPairs};
 
 /// The pair counts benchmarked.
+///
+/// ```
+/// use hardtack_benches::cookie_header::{SIZES, header};
+/// // The benchmark ids end in the pair count: `cookie_header_parse/hardtack/50`.
+/// for n in SIZES {
+///     assert_eq!(header(n).split("; ").count(), n);
+/// }
+/// ```
 pub const SIZES: [usize; 3] = [1, 10, 50];
 
 /// A realistic header of `n` pairs: analytics ids, flags, a session id, base64 blobs.
@@ -58,11 +66,27 @@ pub fn header(n: usize) -> String {
 }
 
 /// hardtack `Pairs` (lenient: the browser's view).
+///
+/// ```
+/// use hardtack_benches::cookie_header::{cookie, hardtack, header};
+/// // The digest is the bytes of every name and value, so equal digests mean the
+/// // same pairs were read.
+/// assert_eq!(hardtack("a=1; bc=23"), 1 + 1 + 2 + 2);
+/// assert_eq!(hardtack(&header(10)), cookie(&header(10)));
+/// ```
 pub fn hardtack(h: &str) -> usize {
     Pairs::new(h).map(|(n, v)| n.len() + v.len()).sum()
 }
 
 /// hardtack `StrictPairs` (the RFC 6265 §4.2.1 grammar, every pair checked).
+///
+/// ```
+/// use hardtack_benches::cookie_header::{hardtack, hardtack_strict, header};
+/// assert_eq!(hardtack_strict(&header(10)), hardtack(&header(10)));
+/// // A space is not a cookie-octet: strict skips that pair, the browser's view keeps it.
+/// assert_eq!(hardtack_strict("a=1; b=2 3"), 1 + 1);
+/// assert_eq!(hardtack("a=1; b=2 3"), 1 + 1 + 1 + 3);
+/// ```
 pub fn hardtack_strict(h: &str) -> usize {
     StrictPairs::new(h)
         .flatten()
@@ -71,6 +95,11 @@ pub fn hardtack_strict(h: &str) -> usize {
 }
 
 /// `cookie::Cookie::split_parse`, consuming every pair.
+///
+/// ```
+/// use hardtack_benches::cookie_header::{bytes_baseline, cookie, header};
+/// assert_eq!(cookie(&header(50)), bytes_baseline(&header(50)));
+/// ```
 pub fn cookie(h: &str) -> usize {
     cookie::Cookie::split_parse(h)
         .flatten()
@@ -80,6 +109,12 @@ pub fn cookie(h: &str) -> usize {
 
 /// The biscotti processor the benchmark uses: no percent-decoding, no crypto (the
 /// closest to what the other parsers do).
+///
+/// ```
+/// use hardtack_benches::cookie_header::{biscotti, biscotti_processor};
+/// // Not percent-decoded: the value keeps its escape, as the other parsers' values do.
+/// assert_eq!(biscotti("session=a%20b", &biscotti_processor()), "a%20b".len());
+/// ```
 pub fn biscotti_processor() -> Processor {
     let mut config = ProcessorConfig::default();
     config.percent_encode = false;
@@ -88,6 +123,17 @@ pub fn biscotti_processor() -> Processor {
 
 /// biscotti `RequestCookies::parse_header` (it builds a map of every pair), then one
 /// lookup so that the map is used.
+///
+/// Its digest is the length of the `session` value (1 without one, 0 on an error),
+/// not the bytes of every pair: it is not comparable with the other parsers'.
+///
+/// ```
+/// use hardtack_benches::cookie_header::{biscotti, biscotti_processor, header};
+/// let (h, p) = (header(10), biscotti_processor());
+/// let session = h.strip_prefix("session=").and_then(|r| r.split(';').next()).unwrap();
+/// assert_eq!(biscotti(&h, &p), session.len());
+/// assert_eq!(biscotti("theme=dark", &p), 1);
+/// ```
 pub fn biscotti(h: &str, processor: &Processor) -> usize {
     match RequestCookies::parse_header(h, processor) {
         Ok(map) => map.get("session").map_or(1, |c| c.value().len()),
@@ -98,6 +144,14 @@ pub fn biscotti(h: &str, processor: &Processor) -> usize {
 /// The byte-level floor: `memchr` for `;` and `=`, `trim_ascii`, no validation at all.
 /// Not a usable parser (it accepts control characters and invalid UTF-8 would not
 /// even be possible here); it shows what bare splitting costs.
+///
+/// ```
+/// use hardtack_benches::cookie_header::{bytes_baseline, hardtack, hardtack_strict, header};
+/// assert_eq!(bytes_baseline(&header(50)), hardtack(&header(50)));
+/// // No validation: it counts a control character that the strict grammar refuses.
+/// assert_eq!(bytes_baseline("a=\u{1}"), 2);
+/// assert_eq!(hardtack_strict("a=\u{1}"), 0);
+/// ```
 pub fn bytes_baseline(h: &str) -> usize {
     let b = h.as_bytes();
     let mut digest = 0;

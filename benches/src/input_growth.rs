@@ -20,11 +20,33 @@ use hardtack_cookie::{Pairs, Profile, SetCookie, StrictPairs};
 use hardtack_token::{KeyRing, MasterKey, VerifyOptions};
 
 /// The smaller input length of the cookie shapes, in bytes.
+///
+/// ```
+/// use hardtack_benches::input_growth::SMALL;
+/// // The `_10k` cases of benches/icount_growth.rs: already more than the 4096 bytes
+/// // a browser keeps of one cookie (RFC 6265bis §5.6), so no real input is this long.
+/// assert_eq!(SMALL, 10 * 1024);
+/// assert!(SMALL > 4096);
+/// ```
 pub const SMALL: usize = 10 * 1024;
 /// The larger input length of the cookie shapes: ten times [`SMALL`].
+///
+/// ```
+/// use hardtack_benches::input_growth::{LARGE, SMALL};
+/// // icount.py allows 12 times the instructions for this input growth: linear work
+/// // costs about 10 times as much, quadratic work 100 times.
+/// assert_eq!(LARGE / SMALL, 10);
+/// ```
 pub const LARGE: usize = 10 * SMALL;
 
 /// A hostile input family: its name and a maker of an input of about `n` bytes.
+///
+/// ```
+/// use hardtack_benches::input_growth::{SHAPES, Shape};
+/// // The name is the middle of the benchmark ids (`hardtack_equals_10k`).
+/// let (name, make): Shape = SHAPES[3];
+/// assert_eq!((name, make(5).as_str()), ("equals", "====="));
+/// ```
 pub type Shape = (&'static str, fn(usize) -> String);
 
 /// The cookie inputs whose cost must grow linearly.
@@ -69,6 +91,13 @@ pub fn every_parser(s: &str) -> usize {
 }
 
 /// A ring and options for [`token_verify_oversize`], built once.
+///
+/// ```
+/// use hardtack_benches::input_growth::OversizeFixture;
+/// // Even the smaller case (1 KiB) is longer than any token, so a verifier can refuse
+/// // it by its length without reading it.
+/// assert!(OversizeFixture::new(1 << 10).input.len() > hardtack_token::MAX_TOKEN_LEN);
+/// ```
 pub struct OversizeFixture {
     ring: KeyRing,
     opts: VerifyOptions,

@@ -24,19 +24,62 @@ use time::OffsetDateTime;
 use url::Url;
 
 /// The URL whose response sets [`SET_COOKIES`].
+///
+/// ```
+/// use hardtack_benches::jar::{SET_COOKIES, STORE_URL};
+/// # let attr = |c: &'static str, a: &str| c.split(a).nth(1).and_then(|v| v.split(';').next());
+/// let url = url::Url::parse(STORE_URL).unwrap();
+/// let (host, path) = (url.host_str().unwrap(), url.path());
+/// // Every `Domain` and `Path` of the response covers the URL: both jars store all 20.
+/// assert!(SET_COOKIES.iter().filter_map(|c| attr(c, "Domain=")).all(|d| host.ends_with(d)));
+/// assert!(SET_COOKIES.iter().filter_map(|c| attr(c, "Path=")).all(|p| path.starts_with(p)));
+/// ```
 pub const STORE_URL: &str = "https://www.example.com/app/login";
 
 /// The URL of the request whose `Cookie` header is built: a page of site 42.
+///
+/// ```
+/// use hardtack_benches::jar::{REQUEST_URL, SITES, site_responses};
+/// let url = url::Url::parse(REQUEST_URL).unwrap();
+/// let login = url::Url::parse(&site_responses(42).remove(0).0).unwrap();
+/// // The host that set site 42's login cookies, outside its `/cart` path.
+/// assert_eq!(url.host_str(), login.host_str());
+/// assert!(42 < SITES && !url.path().starts_with("/cart"));
+/// ```
 pub const REQUEST_URL: &str = "https://www.site42.com/account/settings";
 
 /// Sites in the [`HeaderFixture`] jars.
+///
+/// ```
+/// use hardtack_benches::jar::{HeaderFixture, SITES};
+/// let f = HeaderFixture::new();
+/// let domains: std::collections::BTreeSet<_> = f.hardtack.iter().map(|c| c.domain()).collect();
+/// // Per site: its registrable domain, and the host-only `www.` and `api.` cookies.
+/// assert_eq!(domains.len(), 3 * SITES);
+/// ```
 pub const SITES: usize = 100;
 
 /// Cookies each site sets in the [`HeaderFixture`] jars.
+///
+/// ```
+/// use hardtack_benches::jar::{COOKIES_PER_SITE, site_responses};
+/// // Three responses (login, cart, API) set a site's cookies between them.
+/// let n: usize = site_responses(7).iter().map(|(_, v)| v.len()).sum();
+/// assert_eq!(n, COOKIES_PER_SITE);
+/// ```
 pub const COOKIES_PER_SITE: usize = 10;
 
 /// Cookies the [`HeaderFixture`] jars send to [`REQUEST_URL`]: all of site 42's but
 /// the one scoped to `/cart` and the one set by (and only for) `api.site42.com`.
+///
+/// ```
+/// use hardtack_benches::jar::{COOKIES_PER_SITE, HeaderFixture, REQUEST_COOKIES};
+/// let mut f = HeaderFixture::new();
+/// let h = hardtack_benches::jar::hardtack_cookie_header(&mut f.hardtack, &f.url);
+/// assert_eq!(REQUEST_COOKIES, COOKIES_PER_SITE - 2);
+/// assert_eq!(h.split("; ").count(), REQUEST_COOKIES);
+/// assert!(h.split("; ").all(|p| !p.starts_with("cart=") && !p.starts_with("api_token=")));
+/// ```
 pub const REQUEST_COOKIES: usize = 8;
 
 /// A login response's `Set-Cookie` values: a session, CSRF tokens, analytics, consent,
@@ -74,9 +117,27 @@ pub const SET_COOKIES: [&str; 20] = [
 
 /// The public suffixes hardtack's jars know: the three TLDs of the fixtures. A short
 /// fixed list, because `cookie_store` (as reqwest builds it) checks none.
+///
+/// ```
+/// use hardtack_benches::jar::{SITES, STORE_URL, SUFFIXES, site_responses};
+/// # let host = |u: &str| url::Url::parse(u).unwrap().host_str().unwrap().to_owned();
+/// let is_listed = |u: &str| SUFFIXES.iter().any(|s| host(u).ends_with(&format!(".{s}")));
+/// // The fixtures' TLDs: every host the jars see is under one of them.
+/// assert!(is_listed(STORE_URL));
+/// assert!((0..SITES).all(|i| is_listed(&site_responses(i)[0].0)));
+/// ```
 pub const SUFFIXES: &[&str] = &["com", "net", "org"];
 
 /// hardtack's jar as the benchmarks use it.
+///
+/// ```
+/// use hardtack_benches::jar::{HardtackJar, STORE_URL, hardtack_jar, now};
+/// use hardtack_cookie::jar::{Context, RequestUrl};
+/// let mut jar: HardtackJar = hardtack_jar();
+/// let url = RequestUrl::parse(STORE_URL).unwrap();
+/// // Its suffix list makes it refuse a cookie for every `.com` site.
+/// assert_eq!(jar.store_response(&url, ["a=b; Domain=com"], now(), Context::http()), 0);
+/// ```
 pub type HardtackJar = Jar<FixedSuffixes<'static>>;
 
 /// The fixed time hardtack's jars run at: 2026-01-01T00:00:00Z.

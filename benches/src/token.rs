@@ -17,13 +17,47 @@ use sha2::Sha256;
 use subtle::ConstantTimeEq;
 
 /// The user id in every token.
+///
+/// ```
+/// use hardtack_benches::token::{NOW, TokenFixture, UID};
+/// let f = TokenFixture::new();
+/// // The uid travels in clear in hardtack's token and comes back from verification.
+/// assert!(f.token.starts_with(&format!("{UID}.")));
+/// assert_eq!(f.ring1.verify(&f.token, NOW, &f.opts).unwrap().uid, UID);
+/// ```
 pub const UID: &str = "u1234567890";
 /// Issue time (2026-01-01T00:00:00Z).
+///
+/// ```
+/// use hardtack_benches::token::ISSUED_AT;
+/// use time::{Date, Month, OffsetDateTime};
+/// let new_year = Date::from_calendar_date(2026, Month::January, 1).unwrap().midnight();
+/// let issued = OffsetDateTime::from_unix_timestamp(ISSUED_AT as i64).unwrap();
+/// assert_eq!(issued, new_year.assume_utc());
+/// assert!(ISSUED_AT <= hardtack_token::MAX_TIME); // fits the token's 6-byte time
+/// ```
 pub const ISSUED_AT: u64 = 1_767_225_600;
 /// Verification time: one hour later.
+///
+/// ```
+/// use hardtack_benches::token::{ISSUED_AT, NOW, TokenFixture};
+/// let f = TokenFixture::new();
+/// // Inside the token's lifetime, so verification does all its work and succeeds.
+/// let max_age = f.opts.max_age().as_secs();
+/// assert!(f.ring1.verify(&f.token, NOW, &f.opts).is_ok());
+/// assert!(f.ring1.verify(&f.token, ISSUED_AT + max_age + 1, &f.opts).is_err());
+/// ```
 pub const NOW: u64 = ISSUED_AT + 3600;
 
 /// Everything built once: rings, keys, peers' state, and one token of each kind.
+///
+/// ```
+/// use hardtack_benches::token::{NOW, TokenFixture};
+/// let f = TokenFixture::new();
+/// // One token for both rings: the 16-key ring's current key is the 1-key ring's key.
+/// let one = f.ring1.verify(&f.token, NOW, &f.opts).unwrap();
+/// assert_eq!(f.ring16.verify(&f.token, NOW, &f.opts).unwrap(), one);
+/// ```
 pub struct TokenFixture {
     /// A ring with one key.
     pub ring1: KeyRing,
@@ -54,6 +88,13 @@ pub struct TokenFixture {
 }
 
 /// jsonwebtoken claims.
+///
+/// ```
+/// use hardtack_benches::token::{Claims, ISSUED_AT, TokenFixture, UID};
+/// let f = TokenFixture::new();
+/// let jwt = jsonwebtoken::decode::<Claims>(&f.jwt, &f.jwt_dec, &f.jwt_validation).unwrap();
+/// assert_eq!((jwt.claims.sub.as_str(), jwt.claims.iat), (UID, ISSUED_AT));
+/// ```
 #[derive(Debug, Serialize, Deserialize)]
 pub struct Claims {
     /// Subject.
@@ -76,6 +117,12 @@ impl TokenFixture {
     ///
     /// # Panics
     /// If a peer refuses its fixed inputs (a broken benchmark, not a measurement).
+    ///
+    /// ```
+    /// use hardtack_benches::token::{TokenFixture, UID};
+    /// // The floor's MAC input has hardtack's layout: header, uid length, uid, 6-byte time.
+    /// assert_eq!(TokenFixture::new().msg.len(), 2 + UID.len() + 6);
+    /// ```
     pub fn new() -> Self {
         let ring1 = KeyRing::single("bench/remember-me", &master(1)).expect("ring");
         let mut b = KeyRing::builder("bench/remember-me").current(0, &master(1));
@@ -151,16 +198,39 @@ fn cookie_sign_value(key: &cookie::Key) -> String {
 }
 
 /// hardtack `KeyRing::sign` (returns the token in a stack buffer).
+///
+/// ```
+/// use hardtack_benches::token::{TokenFixture, UID, hardtack_sign};
+/// use hardtack_token::{SIGN_LEN, TIME_LEN};
+/// let f = TokenFixture::new();
+/// // `uid.time.sign`: the fixture's token again.
+/// assert_eq!(hardtack_sign(&f), UID.len() + 1 + TIME_LEN + 1 + SIGN_LEN);
+/// assert_eq!(hardtack_sign(&f), f.token.len());
+/// ```
 pub fn hardtack_sign(f: &TokenFixture) -> usize {
     f.ring1.sign(UID, ISSUED_AT).map_or(0, |t| t.as_str().len())
 }
 
 /// The floor of signing: one cloned keyed HMAC over the MAC input.
+///
+/// ```
+/// use hardtack_benches::token::{TokenFixture, floor_sign};
+/// let f = TokenFixture::new();
+/// // It computes the fixture's expected tag (the digest is its first byte, plus one).
+/// assert_eq!(floor_sign(&f), usize::from(f.tag[0]) + 1);
+/// ```
 pub fn floor_sign(f: &TokenFixture) -> usize {
     usize::from(floor_tag(&f.hmac, &f.msg)[0]) + 1
 }
 
 /// jsonwebtoken `encode` (HS256).
+///
+/// ```
+/// use hardtack_benches::token::{TokenFixture, jsonwebtoken_sign};
+/// let f = TokenFixture::new();
+/// // The same claims under the same key: the fixture's token again.
+/// assert_eq!(jsonwebtoken_sign(&f), f.jwt.len());
+/// ```
 pub fn jsonwebtoken_sign(f: &TokenFixture) -> usize {
     let claims = Claims {
         sub: UID.to_owned(),
@@ -171,11 +241,26 @@ pub fn jsonwebtoken_sign(f: &TokenFixture) -> usize {
 }
 
 /// `cookie` `SignedJar::add` into a fresh jar, then read the signed value.
+///
+/// ```
+/// use hardtack_benches::token::{ISSUED_AT, TokenFixture, UID, cookie_signed_jar_sign};
+/// let f = TokenFixture::new();
+/// // The base64 of the 32-byte HMAC-SHA256 tag (44 characters), then `uid.time`.
+/// assert_eq!(cookie_signed_jar_sign(&f), 44 + format!("{UID}.{ISSUED_AT}").len());
+/// ```
 pub fn cookie_signed_jar_sign(f: &TokenFixture) -> usize {
     cookie_sign_value(&f.cookie_key).len()
 }
 
 /// hardtack `KeyRing::verify` with one key in the ring.
+///
+/// ```
+/// use hardtack_benches::token::{TokenFixture, UID, hardtack_verify};
+/// let mut f = TokenFixture::new();
+/// assert_eq!(hardtack_verify(&f), UID.len());
+/// f.token.replace_range(..1, "v"); // another uid under the same tag
+/// assert_eq!(hardtack_verify(&f), 0);
+/// ```
 pub fn hardtack_verify(f: &TokenFixture) -> usize {
     f.ring1
         .verify(&f.token, NOW, &f.opts)
@@ -183,6 +268,12 @@ pub fn hardtack_verify(f: &TokenFixture) -> usize {
 }
 
 /// hardtack `KeyRing::verify` with sixteen keys in the ring (the key id picks one).
+///
+/// ```
+/// use hardtack_benches::token::{TokenFixture, hardtack_verify, hardtack_verify_16};
+/// let f = TokenFixture::new();
+/// assert_eq!(hardtack_verify_16(&f), hardtack_verify(&f));
+/// ```
 pub fn hardtack_verify_16(f: &TokenFixture) -> usize {
     f.ring16
         .verify(&f.token, NOW, &f.opts)
@@ -191,18 +282,42 @@ pub fn hardtack_verify_16(f: &TokenFixture) -> usize {
 
 /// The floor of verifying: one cloned keyed HMAC over the MAC input and a
 /// constant-time compare with the expected tag.
+///
+/// ```
+/// use hardtack_benches::token::{TokenFixture, floor_verify, hardtack_verify};
+/// let mut f = TokenFixture::new();
+/// assert_eq!(floor_verify(&f), hardtack_verify(&f));
+/// f.tag[0] ^= 1;
+/// assert_eq!(floor_verify(&f), 0);
+/// ```
 pub fn floor_verify(f: &TokenFixture) -> usize {
     let tag = floor_tag(&f.hmac, &f.msg);
     usize::from(bool::from(tag.ct_eq(&f.tag))) * UID.len()
 }
 
 /// jsonwebtoken `decode` (HS256, `exp` checked against the clock).
+///
+/// ```
+/// use hardtack_benches::token::{TokenFixture, hardtack_verify, jsonwebtoken_verify};
+/// let f = TokenFixture::new();
+/// // `sub` is the uid; `exp` is a century after issue, so the real clock passes it.
+/// assert_eq!(jsonwebtoken_verify(&f), hardtack_verify(&f));
+/// ```
 pub fn jsonwebtoken_verify(f: &TokenFixture) -> usize {
     jsonwebtoken::decode::<Claims>(&f.jwt, &f.jwt_dec, &f.jwt_validation)
         .map_or(0, |d| d.claims.sub.len())
 }
 
 /// `cookie` `SignedJar::get` on a jar holding the signed cookie.
+///
+/// Its digest is the length of the whole signed value, `uid.time`, which the jar
+/// returns unsplit: unlike the others' it is not the uid's length.
+///
+/// ```
+/// use hardtack_benches::token::{ISSUED_AT, TokenFixture, UID, cookie_signed_jar_verify};
+/// let f = TokenFixture::new();
+/// assert_eq!(cookie_signed_jar_verify(&f), format!("{UID}.{ISSUED_AT}").len());
+/// ```
 pub fn cookie_signed_jar_verify(f: &TokenFixture) -> usize {
     let mut jar = cookie::CookieJar::new();
     jar.add_original(("remember", f.cookie_signed.clone()));
