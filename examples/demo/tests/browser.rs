@@ -333,28 +333,49 @@ impl Browser {
     async fn wait_for_new_page(&self, path: &str) -> Result<()> {
         let deadline = Instant::now() + Duration::from_secs(15);
         loop {
-            let url = self.client.current_url().await?;
-            let state = self
-                .client
-                .execute(
-                    "return [document.readyState, window.hardtackOldPage === true];",
-                    Vec::new(),
-                )
-                .await?;
-            let ready = state.get(0).and_then(|v| v.as_str()).unwrap_or_default();
-            let old = state
-                .get(1)
-                .and_then(serde_json::Value::as_bool)
-                .unwrap_or(true);
-            if url.path() == path && ready == "complete" && !old {
-                return Ok(());
-            }
+            // A script sent while the old document unloads may fail; that is "not
+            // yet", not a verdict, until the deadline.
+            let seen = match self.page_state().await {
+                Ok(p) if p.path == path && p.ready == "complete" && !p.tagged => return Ok(()),
+                Ok(p) => {
+                    let page = if p.tagged {
+                        "the same page"
+                    } else {
+                        "a new page"
+                    };
+                    format!("still at {} ({}, {page})", p.url, p.ready)
+                }
+                Err(e) => format!("the page did not answer ({e})"),
+            };
             if Instant::now() > deadline {
-                let page = if old { "the same page" } else { "a new page" };
-                return Err(format!("still at {url} ({ready}, {page}), waiting for {path}").into());
+                return Err(format!("{seen}, waiting for {path}").into());
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
+    }
+
+    async fn page_state(&self) -> Result<PageState> {
+        let url = self.client.current_url().await?;
+        let state = self
+            .client
+            .execute(
+                "return [document.readyState, window.hardtackOldPage === true];",
+                Vec::new(),
+            )
+            .await?;
+        Ok(PageState {
+            path: url.path().to_owned(),
+            url: url.to_string(),
+            ready: state
+                .get(0)
+                .and_then(|v| v.as_str())
+                .unwrap_or_default()
+                .to_owned(),
+            tagged: state
+                .get(1)
+                .and_then(serde_json::Value::as_bool)
+                .unwrap_or(true),
+        })
     }
 
     /// The browser's own stored cookie called `name`, if any.
@@ -388,6 +409,17 @@ impl Browser {
         eprintln!("screenshot: {}", path.display());
         Ok(())
     }
+}
+
+/// Where the browser is, and how far the document there has loaded.
+struct PageState {
+    path: String,
+    /// The whole URL, for messages.
+    url: String,
+    /// `document.readyState`.
+    ready: String,
+    /// Whether this is the document [`Browser::tag_page`] marked.
+    tagged: bool,
 }
 
 /// Whether `e` is WebDriver's "stale element reference" (the page replaced an
