@@ -2,7 +2,7 @@
 //!
 //! Each [`Shape`] is an input that a careless parser handles in quadratic time (a
 //! value with no end, thousands of empty attributes, unbalanced quotes, ...).
-//! `benches/icount.rs` counts the instructions [`every_parser`] spends on each
+//! `benches/icount_growth.rs` counts the instructions [`every_parser`] spends on each
 //! shape at 10 KiB and at 100 KiB, and `benches/icount.py --check` fails CI when ten
 //! times the input costs more than 12 times the instructions (linear work gives
 //! about 10, quadratic work 100). A token verifier must not even read an oversized
@@ -23,8 +23,8 @@ use hardtack_token::{KeyRing, MasterKey, VerifyOptions};
 ///
 /// ```
 /// use hardtack_benches::input_growth::SMALL;
-/// // The `_10k` cases of benches/icount_growth.rs: already more than the 4096 bytes
-/// // a browser keeps of one cookie (RFC 6265bis §5.6), so no real input is this long.
+/// // The `_10k` cases of benches/icount_growth.rs: already past the 4096 bytes a
+/// // browser keeps of one cookie (RFC 6265bis §5.6), so the size limits are in play.
 /// assert_eq!(SMALL, 10 * 1024);
 /// assert!(SMALL > 4096);
 /// ```
@@ -59,14 +59,20 @@ pub type Shape = (&'static str, fn(usize) -> String);
 /// }
 /// ```
 pub const SHAPES: [Shape; 6] = [
-    ("huge_value", |n| format!("a={}", "v".repeat(n - 2))),
-    ("semicolons", |n| format!("a=b{}", ";".repeat(n - 3))),
+    ("huge_value", |n| {
+        format!("a={}", "v".repeat(n.saturating_sub(2)))
+    }),
+    ("semicolons", |n| {
+        format!("a=b{}", ";".repeat(n.saturating_sub(3)))
+    }),
     ("attributes", |n| {
-        format!("a=b{}", "; x".repeat((n - 3) / 3))
+        format!("a=b{}", "; x".repeat(n.saturating_sub(3) / 3))
     }),
     ("equals", |n| "=".repeat(n)),
     ("pairs", |n| "a=b; ".repeat(n / 5)),
-    ("quotes", |n| format!("a=\"{}", "\\\"".repeat((n - 3) / 2))),
+    ("quotes", |n| {
+        format!("a=\"{}", "\\\"".repeat(n.saturating_sub(3) / 2))
+    }),
 ];
 
 /// Runs the input through every cookie parser: `Set-Cookie` in all three profiles
