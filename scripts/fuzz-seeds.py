@@ -10,7 +10,9 @@ copied by hand:
 * tokens signed here with the fuzz targets' own test keys (the wire format is
   re-implemented from docs/token-format.md with the standard library only);
 * session ids of every supported size, canonical and not;
-* RFC 2109 `Cookie` and `Set-Cookie` shapes ($Version, $Path, quoted-pairs, commas).
+* RFC 2109 `Cookie` and `Set-Cookie` shapes ($Version, $Path, quoted-pairs, commas);
+* cookie-jar sessions: each http-state test as its harness runs it, and the
+  benchmark corpus stored, sent, and sent again after the clock moves.
 
 Usage, from anywhere:  python3 scripts/fuzz-seeds.py [--out DIR]
 
@@ -203,6 +205,45 @@ def sid_seeds(rng):
     return seeds
 
 
+# ------------------------------------------------------------------ jar
+
+def jar_line(op, arg, text=b""):
+    """One operation of the jar_store_response target (see its header)."""
+    return bytes([op, arg]) + text
+
+
+STORE, SEND, TICK, CUSTOM_URL = 0x00, 0x02, 0x03, 0x08
+
+
+def jar_seeds():
+    """Each http-state test as the harness runs it (store every Set-Cookie from
+    URL 0, then ask URL 1 for its Cookie header), and the benchmark corpus from an
+    https origin, sent before and after the clock moves past some expiries."""
+    seeds = []
+    if os.path.isdir(HTTP_STATE):
+        for name in sorted(os.listdir(HTTP_STATE)):
+            if not name.endswith("-test"):
+                continue
+            with open(os.path.join(HTTP_STATE, name), "rb") as f:
+                lines = [l.rstrip(b"\r") for l in f.read().split(b"\n")]
+            ops = [jar_line(STORE, 0, l[len(b"Set-Cookie:"):].lstrip(b" "))
+                   for l in lines if l[:11].lower() == b"set-cookie:"]
+            ops.append(jar_line(SEND, 1))
+            seeds.append(b"\n".join(ops))
+    bench = [jar_line(STORE, 3, l) for l in bench_set_cookies()]
+    seeds.append(b"\n".join(bench + [jar_line(SEND, 3), jar_line(SEND, 4),
+                                     jar_line(TICK, 255), jar_line(SEND, 3)]))
+    # A request to a URL given in the text, script and cross-site contexts.
+    seeds.append(b"\n".join([
+        jar_line(STORE, 3, b"a=1; Domain=example.com; Path=/"),
+        jar_line(SEND | CUSTOM_URL, 0, b"https://x.example.com/a?b"),
+        jar_line(SEND | 0x10, 3),
+        jar_line(SEND | 0x60, 3),
+        jar_line(TICK | 0x10, 1),
+    ]))
+    return seeds
+
+
 def random_bytes(rng, count, max_len):
     return [bytes(rng.randrange(256) for _ in range(rng.randrange(1, max_len))) for _ in range(count)]
 
@@ -233,6 +274,7 @@ def main():
     write(args.out, "sid_parse", sid_seeds(rng))
     write(args.out, "rfc2109_cookie_header", rfc2109_seeds())
     write(args.out, "percent_encode", random_bytes(rng, 64, 200))
+    write(args.out, "jar_store_response", jar_seeds())
 
 
 if __name__ == "__main__":
