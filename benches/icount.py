@@ -88,7 +88,8 @@ def iterations():
 
 
 def load(target_dir):
-    pattern = os.path.join(target_dir, "gungraun", "hardtack-benches", "icount*", "**", "summary.json")
+    bench_root = os.path.join(target_dir, "gungraun", "hardtack-benches")
+    pattern = os.path.join(bench_root, "icount*", "**", "summary.json")
     n = iterations()
     counts = {}
     for path in glob.glob(pattern, recursive=True):
@@ -100,7 +101,7 @@ def load(target_dir):
                 ir = profile["data"]["total"]["metrics"]["Ir"]["values"]["new"]
         if ir is None:
             continue
-        binary = os.path.relpath(path, os.path.join(target_dir, "gungraun", "hardtack-benches")).split(os.sep)[0]
+        binary = os.path.relpath(path, bench_root).split(os.sep)[0]
         calls = 1 if binary == ONCE_BINARY else n
         counts[f"{s['function_name']}/{s['id']}"] = ir / calls
     return counts
